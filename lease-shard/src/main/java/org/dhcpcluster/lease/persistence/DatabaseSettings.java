@@ -1,0 +1,40 @@
+package org.dhcpcluster.lease.persistence;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** Where the journal lives, and the check made before anything depends on it. */
+public record DatabaseSettings(String url, String user, String password, int poolSize) {
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + url + ", user=" + user + ", password=***, poolSize=" + poolSize + "]";
+    }
+
+    public Connection connect() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        p.setProperty("connectTimeout", "5");
+        p.setProperty("socketTimeout", "30");
+        return DriverManager.getConnection(url, p);
+    }
+
+    /**
+     * Connects once and applies the schema. A database that cannot be reached otherwise shows up
+     * only as "Circuit Breaker Timed out" during the first entity recovery, minutes later; this
+     * says what is wrong before the node accepts traffic.
+     *
+     * @throws IllegalStateException with a message naming the URL, the user and the cause
+     */
+    public void verifyAndPrepare() {
+        try (Connection c = connect()) {
+            JournalSchema.apply(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot use PostgreSQL at " + url + " as user '" + user + "': "
+                    + e.getMessage() + (e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : ""), e);
+        }
+    }
+}

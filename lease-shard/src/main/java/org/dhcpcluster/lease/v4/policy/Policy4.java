@@ -1,0 +1,156 @@
+package org.dhcpcluster.lease.v4.policy;
+
+import java.net.Inet4Address;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.dhcpcluster.protocol.v4.Ipv4;
+
+/**
+ * The whole DHCPv4 policy of the cluster: the service address every node answers as, the
+ * subnets, and the timers of the allocation protocol. Immutable; identical on every node.
+ *
+ * <p>Addresses are grouped in blocks of {@value #BLOCK_SIZE} aligned addresses (a.b.c.0 -
+ * a.b.c.255). Each block is one sharded entity and the only authority that hands out its
+ * addresses, which is what keeps an address from being bound to two clients.
+ *
+ * @param serviceAddress the server identifier (option 54) of the whole cluster
+ * @param offerHold how long an offered address stays reserved for the client it was offered to
+ * @param declineQuarantine how long an address a client declined (it found it in use) is withheld
+ */
+public record Policy4(Inet4Address serviceAddress, List<Subnet4> subnets, Duration offerHold,
+                      Duration declineQuarantine) {
+
+    public static final int BLOCK_SIZE = 256;
+
+    public Policy4 {
+        subnets = List.copyOf(subnets);
+    }
+
+    public static int blockBase(int address) {
+        return address & ~(BLOCK_SIZE - 1);
+    }
+
+    public static boolean isInBlock(int base, int address) {
+        return blockBase(address) == base;
+    }
+
+    public int serviceAddressInt() {
+        return Ipv4.toInt(serviceAddress);
+    }
+
+    public Optional<Subnet4> subnet(int id) {
+        for (Subnet4 s : subnets) {
+            if (s.id() == id) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Subnet4> subnetContaining(int address) {
+        for (Subnet4 s : subnets) {
+            if (s.prefix().contains(address)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The subnet of a relayed client: one that lists the relay's giaddr explicitly, else the one
+     * that contains it (RFC 2131 section 4.3.1).
+     */
+    public Optional<Subnet4> subnetForRelay(int giaddr) {
+        for (Subnet4 s : subnets) {
+            if (s.relayAddresses().contains(giaddr)) {
+                return Optional.of(s);
+            }
+        }
+        return subnetContaining(giaddr);
+    }
+
+    /**
+     * The subnet of a directly attached client that arrived on an interface: the subnet bound to
+     * that interface by name, else one containing an address of the interface.
+     */
+    public Optional<Subnet4> subnetForInterface(String name, List<Integer> interfaceAddresses) {
+        for (Subnet4 s : subnets) {
+            if (s.interfaceName().filter(name::equals).isPresent()) {
+                return Optional.of(s);
+            }
+        }
+        for (int a : interfaceAddresses) {
+            Optional<Subnet4> s = subnetContaining(a);
+            if (s.isPresent()) {
+                return s;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The reservation that names this address, in whatever subnet. */
+    public Optional<Reservation4> reservationOf(int address) {
+        return subnetContaining(address).flatMap(s -> {
+            for (Reservation4 r : s.reservationsByHardwareAddress().values()) {
+                if (r.address() == address) {
+                    return Optional.of(r);
+                }
+            }
+            for (Reservation4 r : s.reservationsByClientId().values()) {
+                if (r.address() == address) {
+                    return Optional.of(r);
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /**
+     * Offsets in the block starting at {@code base} that may be handed out dynamically: inside
+     * a pool, not the subnet's network or broadcast address, not the service address, not
+     * reserved for a client.
+     */
+    public BitSet dynamicOffsets(int base) {
+        BitSet offsets = new BitSet(BLOCK_SIZE);
+        Map<Integer, Boolean> reserved = new HashMap<>();
+        for (Subnet4 s : subnets) {
+            s.reservationsByHardwareAddress().values().forEach(r -> reserved.put(r.address(), true));
+            s.reservationsByClientId().values().forEach(r -> reserved.put(r.address(), true));
+        }
+        int service = serviceAddressInt();
+        for (int off = 0; off < BLOCK_SIZE; off++) {
+            int a = base + off;
+            Optional<Subnet4> s = subnetContaining(a);
+            if (s.isEmpty() || !s.get().inPool(a) || reserved.containsKey(a) || a == service) {
+                continue;
+            }
+            Prefix4 p = s.get().prefix();
+            if (p.length() <= 30 && (a == p.network() || a == p.broadcast())) {
+                continue;
+            }
+            offsets.set(off);
+        }
+        return offsets;
+    }
+
+    /** The bases of every block that holds pool addresses of a subnet, in address order. */
+    public List<Integer> blockBases(Subnet4 subnet) {
+        TreeSet<Long> bases = new TreeSet<>();
+        for (AddressRange r : subnet.pools()) {
+            long first = Integer.toUnsignedLong(blockBase(r.first()));
+            long last = Integer.toUnsignedLong(r.last());
+            for (long b = first; b <= last; b += BLOCK_SIZE) {
+                bases.add(b);
+            }
+        }
+        List<Integer> out = new ArrayList<>(bases.size());
+        bases.forEach(b -> out.add((int) (long) b));
+        return out;
+    }
+}
