@@ -1,0 +1,43 @@
+package org.dhcpcluster.node.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.dhcpcluster.lease.persistence.DatabaseSettings;
+import org.dhcpcluster.lease.v4.policy.Policy4;
+
+/**
+ * Everything a node needs to start, validated. Built only by {@link NodeConfigLoader}.
+ *
+ * @param embeddedDatabase present when no external database URL is configured: the node
+ *     runs PostgreSQL itself, keeping its data in this directory across restarts
+ */
+public record NodeConfig(
+        Management management,
+        Cluster cluster,
+        Optional<EmbeddedDatabase> embeddedDatabase,
+        Optional<DatabaseSettings> externalDatabase,
+        int databasePoolSize,
+        V4 v4) {
+
+    public record Management(String host, int port) {
+    }
+
+    /** Pekko cluster membership; {@code seedNodes} empty means "form a cluster of this node alone". */
+    public record Cluster(String host, int port, List<String> seedNodes) {
+    }
+
+    public record EmbeddedDatabase(Path dataDirectory, int port) {
+    }
+
+    /**
+     * The DHCPv4 edge and policy.
+     *
+     * @param interfaces interfaces to serve directly attached (broadcasting) clients on; empty
+     *     means one socket on {@code listenAddress} for relayed traffic only
+     * @param port the server port (67); relays are answered on it too (RFC 2131 section 4.1)
+     * @param clientPort the client port (68)
+     */
+    public record V4(String listenAddress, int port, int clientPort, List<String> interfaces, Policy4 policy) {
+    }
+}

@@ -1,0 +1,129 @@
+package org.dhcpcluster.node.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.dhcpcluster.lease.persistence.LeaseJournal4;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's management HTTP endpoints:
+ * <ul>
+ *   <li>{@code GET /health}: 200 while the node runs (liveness);</li>
+ *   <li>{@code GET /ready}: 200 once the node is a cluster member with its shards and DHCP
+ *       sockets up, 503 before that and while it shuts down (readiness);</li>
+ *   <li>{@code GET /metrics}: Prometheus text format;</li>
+ *   <li>{@code GET /api/v4/leases}: every DHCPv4 address on record, read from the journal.</li>
+ * </ul>
+ */
+public final class ManagementServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ManagementServer.class);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private ManagementServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    public static ManagementServer start(String host, int port, BooleanSupplier ready, PrometheusMeterRegistry metrics,
+                                         LeaseJournal4 leases, Clock clock) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
+        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "management-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/health", x -> respond(x, 200, "text/plain", "ok\n"));
+        server.createContext("/ready", x -> {
+            boolean r = ready.getAsBoolean();
+            respond(x, r ? 200 : 503, "text/plain", r ? "ready\n" : "not ready\n");
+        });
+        server.createContext("/metrics", x -> respond(x, 200, "text/plain; version=0.0.4", metrics.scrape()));
+        server.createContext("/api/v4/leases", x -> {
+            if (!"GET".equals(x.getRequestMethod())) {
+                respond(x, 405, "text/plain", "only GET\n");
+                return;
+            }
+            try {
+                List<LeaseJournal4.Binding> all = leases.bindings(clock.millis()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                respond(x, 200, "application/json", LeasesJson.of(all));
+            } catch (Exception e) {
+                log.warn("event=lease_api_failed error={}", e.toString());
+                respond(x, 503, "application/json", "{\"error\":" + LeasesJson.quote(String.valueOf(e.getMessage())) + "}\n");
+            }
+        });
+        server.start();
+        log.info("event=management_listening address={}", server.getAddress());
+        return new ManagementServer(server, executor);
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    private static void respond(HttpExchange x, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", type);
+        x.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** JSON for the lease API, written by hand: a handful of fields does not need a library. */
+    static final class LeasesJson {
+        private LeasesJson() {
+        }
+
+        static String of(List<LeaseJournal4.Binding> bindings) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < bindings.size(); i++) {
+                LeaseJournal4.Binding b = bindings.get(i);
+                sb.append(i == 0 ? "\n" : ",\n").append("  {\"address\":").append(quote(b.addressText()))
+                        .append(",\"client\":").append(quote(b.clientKey()))
+                        .append(",\"state\":").append(quote(b.state()))
+                        .append(",\"expires\":").append(quote(Instant.ofEpochMilli(b.expiresAt()).toString())).append('}');
+            }
+            return sb.append(bindings.isEmpty() ? "]\n" : "\n]\n").toString();
+        }
+
+        static String quote(String s) {
+            StringBuilder sb = new StringBuilder("\"");
+            for (char c : s.toCharArray()) {
+                switch (c) {
+                    case '"' -> sb.append("\\\"");
+                    case '\\' -> sb.append("\\\\");
+                    default -> {
+                        if (c < 0x20) {
+                            sb.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            sb.append(c);
+                        }
+                    }
+                }
+            }
+            return sb.append('"').toString();
+        }
+    }
+}
