@@ -43,7 +43,14 @@ public final class NodeProcess implements AutoCloseable {
             pb.environment().put("DHCP_LOG_LEVEL", "INFO");
             Process p = pb.start();
             NodeProcess node = new NodeProcess(p, log);
-            node.awaitLog("event=node_ready", readyWithin);
+            // even an aborted test run must not leave a node behind
+            Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+            try {
+                node.awaitLog("event=node_ready", readyWithin);
+            } catch (RuntimeException | Error e) {
+                node.kill();
+                throw e;
+            }
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start node: " + cmd, e);

@@ -10,6 +10,7 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.unix.RawUnixChannelOption;
 import java.net.Inet4Address;
@@ -82,8 +83,10 @@ public final class Dhcp4Edge implements AutoCloseable {
 
     private static Channel bind(EventLoopGroup group, boolean epoll, InetSocketAddress at, Optional<String> device,
                                 Dhcp4DatagramHandler handler) {
+        // An IPv4-only socket: a dual-stack one would see v4-mapped addresses and broadcast less predictably.
         Bootstrap b = new Bootstrap().group(group)
-                .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .channelFactory(() -> epoll ? new EpollDatagramChannel(SocketProtocolFamily.INET)
+                        : new NioDatagramChannel(SocketProtocolFamily.INET))
                 .option(ChannelOption.SO_BROADCAST, true)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER)

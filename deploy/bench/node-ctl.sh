@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# deploy/bench/node-ctl.sh pg-start|pg-stop|reset|stop
+#   Runs one dhcp-cluster node inside the bench namespace kbsrv (see ../shared/bench/netns.sh)
+#   with its journal in a PostgreSQL server of its own, also inside kbsrv on 127.0.0.1:5433
+#   (Debian's PostgreSQL binaries, default durability settings: the same server software
+#   Kea's PostgreSQL backend is measured on).
+#   reset: empty the lease database, (re)start the node, wait until ready, then warm the
+#          JIT with 3 s of DORA from clients the measurement does not use.
+#   State in /tmp/kb/node (node.conf, node.log, node.pid, pg/). Env: NODE_CPU (taskset, default 1).
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+JAR=$REPO/node/target/dhcp-node.jar
+W=/tmp/kb/node
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGPORT=5433
+NODE_CPU=${NODE_CPU-1}
+mkdir -p "$W"
+
+pgu() { runuser -u postgres -- "$@"; }
+
+pg_start() {
+  pg_stop
+  rm -rf "$W/pg"; mkdir -p "$W/pg" "$W/pgsock"; chown postgres "$W/pg" "$W/pgsock"
+  pgu "$PG_BIN/initdb" -D "$W/pg" -U postgres -A trust >/dev/null
+  ip netns exec kbsrv runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$W/pg" -l "$W/pg.log" -w \
+    -o "-p $PGPORT -k $W/pgsock -c listen_addresses=127.0.0.1" start >/dev/null
+}
+pg_stop() {
+  [[ -f $W/pg/postmaster.pid ]] && pgu "$PG_BIN/pg_ctl" -D "$W/pg" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+write_config() {
+  cat > "$W/node.conf" <<CONF
+dhcp {
+  management { host = "127.0.0.1", port = 8067 }
+  cluster { host = "127.0.0.1", port = 25520 }
+  database { url = "jdbc:postgresql://127.0.0.1:$PGPORT/dhcp", user = "postgres", password = "unused", pool-size = 8 }
+  v4 {
+    listen { port = 67, interfaces = ["kb-s0", "kb-s1"] }
+    service-address = "198.51.100.1"
+    lease-time = 3600, renewal-time = 900, rebinding-time = 1800
+    subnets = [
+      { id = 1, subnet = "192.0.2.0/24", interface = "kb-s0", pools = ["192.0.2.100 - 192.0.2.199"],
+        options { routers = "192.0.2.1" } },
+      { id = 2, subnet = "198.18.0.0/15", relay-addresses = ["198.51.100.2", "192.0.2.2"],
+        pools = ["198.18.0.10 - 198.19.255.250"], options { routers = "198.18.0.1" } }
+    ]
+  }
+}
+CONF
+}
+
+stop() {
+  local pid
+  pid=$(cat "$W/node.pid" 2>/dev/null || true)
+  if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"; for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$W/node.pid"
+}
+
+reset() {
+  [[ -f $JAR ]] || { echo "build first: (cd $REPO && mvn -q -DskipTests package)" >&2; exit 2; }
+  stop
+  write_config
+  psql -h "$W/pgsock" -p $PGPORT -U postgres -qtAX -c "drop database if exists dhcp" -c "create database dhcp" >/dev/null
+  local pin=(); [[ -n $NODE_CPU ]] && pin=(taskset -c "$NODE_CPU")
+  setsid ip netns exec kbsrv "${pin[@]}" java -Xms1g -Xmx1g -XX:+UseParallelGC -jar "$JAR" --config "$W/node.conf" \
+    >"$W/node.log" 2>&1 < /dev/null &
+  echo $! > "$W/node.pid"
+  for _ in $(seq 1 600); do
+    grep -q event=node_ready "$W/node.log" && break
+    kill -0 "$(cat "$W/node.pid")" 2>/dev/null || { tail -20 "$W/node.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  grep -q event=node_ready "$W/node.log" || { echo "node not ready in 60 s" >&2; tail -20 "$W/node.log" >&2; exit 1; }
+  ip netns exec kbrly taskset -c 0 perfdhcp -4 -r 1000 -p 3 -R 100000 -b mac=02:00:00:00:00:00 \
+    -l 198.51.100.2 198.51.100.1 >/dev/null 2>&1 || true
+}
+
+case ${1:-} in
+  pg-start) pg_start ;;
+  pg-stop) pg_stop ;;
+  reset) reset ;;
+  stop) stop ;;
+  *) sed -n '2,10p' "$0"; exit 2 ;;
+esac

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# deploy/bench/v4-max-vs-kea.sh [STEP_SECONDS]
+#
+# Maximum DHCPv4 leases/s, measured with perfdhcp (full DORA, relay path) against
+#   1. ISC Kea, memfile backend          (Kea's fastest; leases in a CSV file)
+#   2. ISC Kea, PostgreSQL backend
+#   3. this node, leases journaled in PostgreSQL (durable before every ACK)
+# in one run on this machine, and prints the node's ratio to each. Uses the shared
+# bench kit (BENCH_DIR, default ../shared/bench next to this repository): its netns
+# topology (kbsrv/kbcli/kbrly), kea.sh, and perfdhcp-max.sh's search (drops < 1 % and
+# >= 95 % of the offered rate, STEP_SECONDS per step, doubling then bisection).
+#
+# Fairness: Kea runs single-threaded pinned to CPU 1 (kea.sh default); the node's JVM is
+# pinned to CPU 1 too (NODE_CPU); perfdhcp runs on CPU 0; both PostgreSQL servers are
+# Debian's PostgreSQL 15 with default settings (synchronous_commit=on, fsync=on), unpinned.
+# Every step starts from an empty lease database (Kea: kea.sh start; node: fresh database
+# and restart, then a short warm-up so the JIT has compiled the hot path before measuring).
+#
+# Needs root and: kea-dhcp4-server kea-admin postgresql iproute2 (see BENCH_DIR/README.md),
+# Java 17, and the node built: mvn -q -DskipTests package
+# Output: a table and one line per server in deploy/bench/results/v4-<date>.txt
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+BENCH_DIR=${BENCH_DIR:-$(cd "$REPO/.." && pwd)/shared/bench}
+STEP=${1:-5}
+JAR=$REPO/node/target/dhcp-node.jar
+W=/tmp/kb/node
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+OUT=$HERE/results/v4-$(date +%Y%m%d-%H%M%S).txt
+
+[[ $EUID == 0 ]] || { echo "run as root (network namespaces, port 67)" >&2; exit 2; }
+[[ -x $BENCH_DIR/perfdhcp-max.sh ]] || { echo "bench kit not found at $BENCH_DIR (set BENCH_DIR)" >&2; exit 2; }
+[[ -f $JAR ]] || { echo "build first: (cd $REPO && mvn -q -DskipTests package)" >&2; exit 2; }
+mkdir -p "$W" "$HERE/results"
+
+log() { printf '%s %s\n' "$(date +%T)" "$*" | tee -a "$OUT"; }
+
+cleanup() {
+  "$HERE/node-ctl.sh" stop || true
+  "$HERE/node-ctl.sh" pg-stop || true
+  (cd "$BENCH_DIR" && ./kea.sh stop v4 >/dev/null 2>&1 || true)
+  (cd "$BENCH_DIR" && ./netns.sh down >/dev/null 2>&1 || true)
+}
+trap cleanup EXIT
+
+max_of() { sed -n 's/^max_rate=\([0-9]*\).*/\1/p' "$1" | tail -1; }
+
+log "== dhcp-cluster v4 max leases/s vs ISC Kea ($(nproc) CPUs, step ${STEP}s)"
+(cd "$BENCH_DIR" && ./netns.sh up >/dev/null)
+
+log "-- Kea memfile"
+(cd "$BENCH_DIR" && RESET_CMD="./kea.sh start v4 memfile" ./perfdhcp-max.sh v4 198.51.100.1 "$STEP") | tee "$W/kea-memfile.txt" | tee -a "$OUT"
+log "-- Kea PostgreSQL"
+(cd "$BENCH_DIR" && RESET_CMD="./kea.sh start v4 postgres" ./perfdhcp-max.sh v4 198.51.100.1 "$STEP") | tee "$W/kea-postgres.txt" | tee -a "$OUT"
+(cd "$BENCH_DIR" && ./kea.sh stop v4 >/dev/null)
+
+log "-- dhcp-cluster node (journal in PostgreSQL $(basename "$(dirname "$PG_BIN")"))"
+"$HERE/node-ctl.sh" pg-start
+(cd "$BENCH_DIR" && RESET_CMD="$HERE/node-ctl.sh reset" ./perfdhcp-max.sh v4 198.51.100.1 "$STEP") | tee "$W/node.txt" | tee -a "$OUT"
+"$HERE/node-ctl.sh" stop
+
+km=$(max_of "$W/kea-memfile.txt"); kp=$(max_of "$W/kea-postgres.txt"); nd=$(max_of "$W/node.txt")
+log "== results (max sustained leases/s, perfdhcp criterion: drops < 1 %, >= 95 % of offered)"
+log "   Kea memfile:     $km"
+log "   Kea PostgreSQL:  $kp"
+log "   node (Postgres): $nd"
+awk -v n="$nd" -v m="$km" -v p="$kp" 'BEGIN {
+  printf "   ratio node / Kea memfile    = %.2f  (target >= 1.0)\n", (m > 0 ? n / m : 0)
+  printf "   ratio node / Kea PostgreSQL = %.2f  (target >= 5.0)\n", (p > 0 ? n / p : 0) }' | tee -a "$OUT"
+log "raw log: $OUT"

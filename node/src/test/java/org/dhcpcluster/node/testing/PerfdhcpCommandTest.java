@@ -1,0 +1,42 @@
+package org.dhcpcluster.node.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PerfdhcpCommandTest {
+
+    private static List<String> args(Perfdhcp p) {
+        List<String> cmd = p.command();
+        assertEquals("perfdhcp", java.nio.file.Path.of(cmd.get(0)).getFileName().toString());
+        return cmd.subList(1, cmd.size());
+    }
+
+    @Test
+    void relayedLoadSendsUnicastFromTheLocalAddressAsGiaddr() {
+        Perfdhcp p = Perfdhcp.v4().clients(1000).rate(200).period(Duration.ofSeconds(3)).maxExchanges(600)
+                .exitWait(Duration.ofMillis(500)).relayed("198.51.100.2", "198.51.100.1");
+        assertEquals(List.of("-4", "-R", "1000", "-r", "200", "-p", "3", "-n", "600", "-W", "500000",
+                "-l", "198.51.100.2", "198.51.100.1"), args(p));
+    }
+
+    @Test
+    void broadcastLoadGoesOutOfTheInterfaceTo255() {
+        Perfdhcp p = Perfdhcp.v4().rate(50).broadcast("dct1a2bc0");
+        assertEquals(List.of("-4", "-r", "50", "-B", "-l", "dct1a2bc0", "255.255.255.255"), args(p));
+    }
+
+    @Test
+    void avalancheScenarioIsRequestedWithItsLongOption() {
+        Perfdhcp p = Perfdhcp.v4().clients(100).avalanche().relayed("198.51.100.2", "198.51.100.1");
+        assertEquals(List.of("-4", "-R", "100", "--scenario", "avalanche", "-l", "198.51.100.2", "198.51.100.1"), args(p));
+    }
+
+    @Test
+    void aTargetIsMandatory() {
+        assertThrows(IllegalStateException.class, () -> Perfdhcp.v4().rate(10).command());
+    }
+}
