@@ -5,24 +5,28 @@
 #   (Debian's PostgreSQL binaries, default durability settings: the same server software
 #   Kea's PostgreSQL backend is measured on).
 #   reset: empty the lease database, (re)start the node, wait until ready, then warm the
-#          JIT with 3 s of DORA from clients the measurement does not use.
-#   State in /tmp/kb/node (node.conf, node.log, node.pid, pg/). Env: NODE_CPU (taskset, default 1).
+#          JIT with a ramp of DORA (200, 500, 1000, 1500/s for 5 s each) from clients the
+#          measurement does not use: a cold JVM driven straight into overload spends its
+#          CPU compiling while requests time out, and never catches up.
+#   State in /tmp/kb/node (node.conf, node.log, node.pid, pg/).
+#   Env: NODE_CPU (taskset CPU list; default empty = both cores, as the node is multi-threaded),
+#        WARMUP=0 skips the warm-up.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=$REPO/node/target/dhcp-node.jar
 W=/tmp/kb/node
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PGPORT=5433
-NODE_CPU=${NODE_CPU-1}
+NODE_CPU=${NODE_CPU-}
 mkdir -p "$W"
 
 pgu() { runuser -u postgres -- "$@"; }
 
 pg_start() {
   pg_stop
-  rm -rf "$W/pg"; mkdir -p "$W/pg" "$W/pgsock"; chown postgres "$W/pg" "$W/pgsock"
+  rm -rf "$W/pg" "$W/pglog"; mkdir -p "$W/pg" "$W/pgsock" "$W/pglog"; chown postgres "$W/pg" "$W/pgsock" "$W/pglog"
   pgu "$PG_BIN/initdb" -D "$W/pg" -U postgres -A trust >/dev/null
-  ip netns exec kbsrv runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$W/pg" -l "$W/pg.log" -w \
+  ip netns exec kbsrv runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$W/pg" -l "$W/pglog/postgres.log" -w \
     -o "-p $PGPORT -k $W/pgsock -c listen_addresses=127.0.0.1" start >/dev/null
 }
 pg_stop() {
@@ -75,8 +79,14 @@ reset() {
     sleep 0.1
   done
   grep -q event=node_ready "$W/node.log" || { echo "node not ready in 60 s" >&2; tail -20 "$W/node.log" >&2; exit 1; }
-  ip netns exec kbrly taskset -c 0 perfdhcp -4 -r 1000 -p 3 -R 100000 -b mac=02:00:00:00:00:00 \
-    -l 198.51.100.2 198.51.100.1 >/dev/null 2>&1 || true
+  if [[ ${WARMUP:-1} == 1 ]]; then
+    local i=0 r
+    for r in 200 500 1000 1500; do
+      i=$((i + 1))
+      ip netns exec kbrly taskset -c 0 perfdhcp -4 -r $r -p 5 -R 100000 -b mac=02:0$i:00:00:00:00 \
+        -l 198.51.100.2 198.51.100.1 >/dev/null 2>&1 || true
+    done
+  fi
 }
 
 case ${1:-} in

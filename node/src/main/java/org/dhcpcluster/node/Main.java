@@ -23,6 +23,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        CommonPool.ensureParallel();
         Path configFile = null;
         boolean checkOnly = false;
         for (int i = 0; i < args.length; i++) {

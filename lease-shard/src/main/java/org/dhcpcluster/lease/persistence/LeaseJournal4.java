@@ -9,6 +9,7 @@ import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.dhcpcluster.lease.concurrent.Stages;
 import org.dhcpcluster.lease.v4.block.AddressBlock4;
 import org.dhcpcluster.lease.v4.block.BlockState;
 import org.dhcpcluster.lease.v4.policy.Policy4;
@@ -38,10 +39,10 @@ public final class LeaseJournal4 {
     /** Every address any block has a record of, in address order, as of {@code now}. */
     public CompletionStage<List<Binding>> bindings(long now) {
         String prefix = AddressBlock4.TYPE_KEY.name() + "|";
-        return journal.currentPersistenceIds()
+        return Stages.plain(journal.currentPersistenceIds()
                 .filter(id -> id.startsWith(prefix))
                 .mapAsync(4, id -> blockState(id, Ipv4.toInt(Ipv4.parse(id.substring(prefix.length())))))
-                .runWith(Sink.seq(), system)
+                .runWith(Sink.seq(), system))
                 .thenApply(states -> {
                     List<Binding> out = new ArrayList<>();
                     for (BlockState s : states) {

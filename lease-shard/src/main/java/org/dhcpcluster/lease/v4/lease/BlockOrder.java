@@ -1,7 +1,6 @@
 package org.dhcpcluster.lease.v4.lease;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.OptionalInt;
 import org.dhcpcluster.lease.v4.policy.Policy4;
 
 /**
@@ -12,27 +11,47 @@ import org.dhcpcluster.lease.v4.policy.Policy4;
  * first block; a full block just moves the client on to the next.
  */
 final class BlockOrder {
-    private BlockOrder() {
+    private final int[] bases;
+    private final int preferredIndex;
+    private final int start;
+    private boolean preferredAsked;
+    private int step;
+
+    private BlockOrder(int[] bases, int preferredIndex, int start) {
+        this.bases = bases;
+        this.preferredIndex = preferredIndex;
+        this.start = start;
     }
 
-    static List<Integer> forClient(List<Integer> bases, String clientKey, int preferred) {
-        int n = bases.size();
-        List<Integer> order = new ArrayList<>(n);
-        if (n == 0) {
-            return order;
-        }
-        int preferredBase = preferred == 0 ? -1 : bases.indexOf(Policy4.blockBase(preferred));
-        if (preferredBase >= 0) {
-            order.add(bases.get(preferredBase));
-        }
-        int start = Math.floorMod(spread(clientKey.hashCode()), n);
-        for (int i = 0; i < n; i++) {
-            int idx = (start + i) % n;
-            if (idx != preferredBase) {
-                order.add(bases.get(idx));
+    /** The order for a client; {@code preferred} is 0 when it has no preferred address. */
+    static BlockOrder forClient(int[] bases, String clientKey, int preferred) {
+        int preferredIndex = -1;
+        if (preferred != 0) {
+            int base = Policy4.blockBase(preferred);
+            for (int i = 0; i < bases.length; i++) {
+                if (bases[i] == base) {
+                    preferredIndex = i;
+                    break;
+                }
             }
         }
-        return order;
+        int start = bases.length == 0 ? 0 : Math.floorMod(spread(clientKey.hashCode()), bases.length);
+        return new BlockOrder(bases, preferredIndex, start);
+    }
+
+    /** The next block base to ask, or empty once every block has been asked. */
+    OptionalInt next() {
+        if (!preferredAsked && preferredIndex >= 0) {
+            preferredAsked = true;
+            return OptionalInt.of(bases[preferredIndex]);
+        }
+        while (step < bases.length) {
+            int idx = (start + step++) % bases.length;
+            if (idx != preferredIndex) {
+                return OptionalInt.of(bases[idx]);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** String.hashCode of similar keys (sequential MACs) differs only in low bits; mix them. */

@@ -2,8 +2,8 @@ package org.dhcpcluster.lease.v4.lease;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -134,8 +134,7 @@ public final class Lease4Entity extends EventSourcedBehaviorWithEnforcedReplies<
         final Handle cmd;
         final Subnet4 subnet;
         final Optional<Reservation4> reservation;
-        List<Integer> blockOrder = List.of();
-        int nextBlock;
+        BlockOrder blockOrder;
         boolean tryingReservation;
         RequestPlan.Bind bind;
         long leaseSeconds;
@@ -222,10 +221,9 @@ public final class Lease4Entity extends EventSourcedBehaviorWithEnforcedReplies<
     // ---- DISCOVER: find an address, hold it, offer it -------------------------------------
 
     private ReplyEffect<Event, Lease4State> startDiscover(Lease4State state, Exchange x) {
-        List<Integer> bases = policy.get().blockBases(x.subnet);
+        int[] bases = policy.get().blockBases(x.subnet);
         if (x.reservation.isPresent()) {
             x.tryingReservation = true;
-            x.blockOrder = bases;
             int reserved = x.reservation.get().address();
             return askOffer(x, Policy4.blockBase(reserved), reserved, true);
         }
@@ -234,11 +232,11 @@ public final class Lease4Entity extends EventSourcedBehaviorWithEnforcedReplies<
             preferred = x.cmd.request().requestedIpAddress().map(Ipv4::toInt).filter(x.subnet::inPool).orElse(0);
         }
         x.blockOrder = BlockOrder.forClient(bases, clientKey, preferred);
-        if (x.blockOrder.isEmpty()) {
+        OptionalInt first = x.blockOrder.next();
+        if (first.isEmpty()) {
             return answer(x.cmd, new Reply4.NoAnswer(Silence.POOL_EXHAUSTED, x.subnet + " has no pools"));
         }
-        x.nextBlock = 1;
-        return askOffer(x, x.blockOrder.get(0), preferred, false);
+        return askOffer(x, first.getAsInt(), preferred, false);
     }
 
     /** Asks the block at {@code base} for an offer, trying {@code preferred} (0 for none) first. */
@@ -264,13 +262,13 @@ public final class Lease4Entity extends EventSourcedBehaviorWithEnforcedReplies<
             // The reserved address is still held by another client (it had it before the
             // reservation existed): serve a dynamic address until that lease ends.
             x.tryingReservation = false;
-            x.blockOrder = BlockOrder.forClient(x.blockOrder, clientKey, 0);
-            x.nextBlock = 0;
+            x.blockOrder = BlockOrder.forClient(policy.get().blockBases(x.subnet), clientKey, 0);
         }
-        if (x.nextBlock >= x.blockOrder.size()) {
+        OptionalInt next = x.blockOrder.next();
+        if (next.isEmpty()) {
             return finish(x, new Reply4.NoAnswer(Silence.POOL_EXHAUSTED, "no free address in " + x.subnet));
         }
-        return askOffer(x, x.blockOrder.get(x.nextBlock++), 0, false);
+        return askOffer(x, next.getAsInt(), 0, false);
     }
 
     // ---- REQUEST: bind, record, acknowledge ----------------------------------------------

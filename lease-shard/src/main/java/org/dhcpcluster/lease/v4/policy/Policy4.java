@@ -2,7 +2,6 @@ package org.dhcpcluster.lease.v4.policy;
 
 import java.net.Inet4Address;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -23,13 +22,41 @@ import org.dhcpcluster.protocol.v4.Ipv4;
  * @param offerHold how long an offered address stays reserved for the client it was offered to
  * @param declineQuarantine how long an address a client declined (it found it in use) is withheld
  */
-public record Policy4(Inet4Address serviceAddress, List<Subnet4> subnets, Duration offerHold,
-                      Duration declineQuarantine) {
+public final class Policy4 {
 
     public static final int BLOCK_SIZE = 256;
 
-    public Policy4 {
-        subnets = List.copyOf(subnets);
+    private final Inet4Address serviceAddress;
+    private final List<Subnet4> subnets;
+    private final Duration offerHold;
+    private final Duration declineQuarantine;
+    /** Per subnet id, the bases of its pool blocks: asked on every DISCOVER, so computed once. */
+    private final Map<Integer, int[]> blockBasesBySubnet = new HashMap<>();
+
+    public Policy4(Inet4Address serviceAddress, List<Subnet4> subnets, Duration offerHold, Duration declineQuarantine) {
+        this.serviceAddress = serviceAddress;
+        this.subnets = List.copyOf(subnets);
+        this.offerHold = offerHold;
+        this.declineQuarantine = declineQuarantine;
+        for (Subnet4 s : this.subnets) {
+            blockBasesBySubnet.put(s.id(), computeBlockBases(s));
+        }
+    }
+
+    public Inet4Address serviceAddress() {
+        return serviceAddress;
+    }
+
+    public List<Subnet4> subnets() {
+        return subnets;
+    }
+
+    public Duration offerHold() {
+        return offerHold;
+    }
+
+    public Duration declineQuarantine() {
+        return declineQuarantine;
     }
 
     public static int blockBase(int address) {
@@ -139,8 +166,16 @@ public record Policy4(Inet4Address serviceAddress, List<Subnet4> subnets, Durati
         return offsets;
     }
 
-    /** The bases of every block that holds pool addresses of a subnet, in address order. */
-    public List<Integer> blockBases(Subnet4 subnet) {
+    /**
+     * The bases of every block that holds pool addresses of a subnet, in address order. The
+     * array is shared: callers must not modify it.
+     */
+    public int[] blockBases(Subnet4 subnet) {
+        int[] cached = blockBasesBySubnet.get(subnet.id());
+        return cached != null ? cached : computeBlockBases(subnet);
+    }
+
+    private static int[] computeBlockBases(Subnet4 subnet) {
         TreeSet<Long> bases = new TreeSet<>();
         for (AddressRange r : subnet.pools()) {
             long first = Integer.toUnsignedLong(blockBase(r.first()));
@@ -149,8 +184,6 @@ public record Policy4(Inet4Address serviceAddress, List<Subnet4> subnets, Durati
                 bases.add(b);
             }
         }
-        List<Integer> out = new ArrayList<>(bases.size());
-        bases.forEach(b -> out.add((int) (long) b));
-        return out;
+        return bases.stream().mapToInt(b -> (int) (long) b).toArray();
     }
 }

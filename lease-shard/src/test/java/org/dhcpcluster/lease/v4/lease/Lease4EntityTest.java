@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.dhcpcluster.lease.testing.ClientMessages4;
 import org.dhcpcluster.lease.testing.MutableClock;
@@ -311,6 +313,21 @@ class Lease4EntityTest {
         assertEquals(Ipv4.parse("192.0.2.9"), ack.ciaddr());
         assertFalse(ack.options().contains(51));
         assertTrue(ack.options().contains(3), "routers were requested and configured");
+    }
+
+    @Test
+    void noAckLeavesWhenTheBindingCannotBeJournaled() {
+        var c = new ClientMessages4(43);
+        String entityId = "1:" + ClientKey4.of(c.discover()) + "-g" + blockGeneration + "-direct";
+        var lease = testKit.spawn(Lease4Entity.create(entityId, policy::get, clock, directory));
+        TestProbe<Reply4> probe = testKit.createTestProbe();
+        lease.tell(new Lease4Entity.Handle(c.discover(), TestPolicies.SUBNET_ID, ip(SERVICE_ADDRESS), probe.ref()));
+        int offered = Ipv4.toInt(answer(probe.receiveMessage()).yiaddr());
+
+        PersistenceTestKit.create(testKit.system()).failNextPersisted("Lease4|" + entityId);
+        lease.tell(new Lease4Entity.Handle(c.requestSelecting(SERVICE_ADDRESS, offered), TestPolicies.SUBNET_ID,
+                ip(SERVICE_ADDRESS), probe.ref()));
+        probe.expectNoMessage(Duration.ofSeconds(2));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.dhcpcluster.lease.concurrent.Stages;
 import org.dhcpcluster.lease.v4.lease.ClientKey4;
 import org.dhcpcluster.lease.v4.lease.Lease4Entity;
 import org.dhcpcluster.lease.v4.lease.Reply4;
@@ -99,8 +100,8 @@ public final class Dhcp4Service {
         }
         String entityId = ClientKey4.entityId(subnet.get().id(), ClientKey4.of(request));
         int sid = serverId;
-        return sharding.entityRefFor(Lease4Entity.TYPE_KEY, entityId)
-                .<Reply4>ask(replyTo -> new Lease4Entity.Handle(request, subnet.get().id(), sid, replyTo), ASK_TIMEOUT)
+        return Stages.plain(sharding.entityRefFor(Lease4Entity.TYPE_KEY, entityId)
+                .<Reply4>ask(replyTo -> new Lease4Entity.Handle(request, subnet.get().id(), sid, replyTo), ASK_TIMEOUT))
                 .handle((reply, failure) -> {
                     if (failure != null) {
                         metrics.dropped("shard_timeout");
