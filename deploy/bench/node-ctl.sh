@@ -70,7 +70,7 @@ reset() {
   write_config
   psql -h "$W/pgsock" -p $PGPORT -U postgres -qtAX -c "drop database if exists dhcp" -c "create database dhcp" >/dev/null
   local pin=(); [[ -n $NODE_CPU ]] && pin=(taskset -c "$NODE_CPU")
-  setsid ip netns exec kbsrv "${pin[@]}" java -Xms1g -Xmx1g -XX:+UseParallelGC -jar "$JAR" --config "$W/node.conf" \
+  setsid ip netns exec kbsrv "${pin[@]}" java -Xms1g -Xmx1g -XX:+UseParallelGC ${NODE_JAVA_OPTS:-} -jar "$JAR" --config "$W/node.conf" \
     >"$W/node.log" 2>&1 < /dev/null &
   echo $! > "$W/node.pid"
   for _ in $(seq 1 600); do

@@ -15,6 +15,7 @@ import org.dhcpcluster.lease.v4.lease.Reply4;
 import org.dhcpcluster.lease.v4.policy.Policy4;
 import org.dhcpcluster.lease.v4.policy.Subnet4;
 import org.dhcpcluster.lease.v4.reply.ReplyBuilder4;
+import org.dhcpcluster.node.logging.RateLimitedLog;
 import org.dhcpcluster.node.metrics.Dhcp4Metrics;
 import org.dhcpcluster.protocol.DecodeException;
 import org.dhcpcluster.protocol.v4.DhcpMessageType;
@@ -39,6 +40,8 @@ public final class Dhcp4Service {
     static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
 
     private final ClusterSharding sharding;
+    private final RateLimitedLog shardTimeoutLog = new RateLimitedLog(Duration.ofSeconds(10));
+    private final RateLimitedLog poolExhaustedLog = new RateLimitedLog(Duration.ofSeconds(10));
     private final Supplier<Policy4> policy;
     private final Dhcp4Metrics metrics;
     private final int serverPort;
@@ -105,13 +108,15 @@ public final class Dhcp4Service {
                 .handle((reply, failure) -> {
                     if (failure != null) {
                         metrics.dropped("shard_timeout");
-                        log.warn("event=shard_timeout client={} subnet={} error={}", entityId, subnet.get().id(), failure.toString());
+                        shardTimeoutLog.log(suppressed -> log.warn("event=shard_timeout client={} subnet={} error=\"{}\" suppressed_since_last={}",
+                                entityId, subnet.get().id(), failure.getMessage(), suppressed));
                         return Optional.<Outgoing>empty();
                     }
                     if (reply instanceof Reply4.NoAnswer n) {
                         metrics.silent(n.reason().name().toLowerCase());
                         if (n.reason() == Reply4.Silence.POOL_EXHAUSTED) {
-                            log.warn("event=pool_exhausted subnet={} client={} detail=\"{}\"", subnet.get().id(), entityId, n.detail());
+                            poolExhaustedLog.log(suppressed -> log.warn("event=pool_exhausted subnet={} client={} detail=\"{}\" "
+                                    + "suppressed_since_last={}", subnet.get().id(), entityId, n.detail(), suppressed));
                         } else {
                             log.debug("event=silent reason={} client={} detail=\"{}\"", n.reason(), entityId, n.detail());
                         }
