@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -22,6 +23,13 @@ import org.dhcpcluster.lease.v4.block.AddressBlock4;
 import org.dhcpcluster.lease.v4.block.BlockState;
 import org.dhcpcluster.lease.v4.lease.Lease4Entity;
 import org.dhcpcluster.lease.v4.lease.Lease4State;
+import org.dhcpcluster.lease.v6.lease.Binding6;
+import org.dhcpcluster.lease.v6.lease.Lease6Entity;
+import org.dhcpcluster.lease.v6.lease.Lease6State;
+import org.dhcpcluster.lease.v6.slice.Slice6;
+import org.dhcpcluster.lease.v6.slice.SliceStates;
+import org.dhcpcluster.lease.v6.space.Address128;
+import org.dhcpcluster.lease.v6.space.SliceKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,6 +68,22 @@ class PersistedFormatTest {
         m.put("lease4-released", new Lease4Entity.LeaseReleased(0xC0000264, T + 60_000));
         m.put("lease4-declined", new Lease4Entity.LeaseDeclined(0xC0000264, T + 60_000));
         m.put("lease4-state", new Lease4State(0xC0000264, T, T + 3_600_000, 0xC0000263));
+
+        Address128 address = Address128.parse("2001:db8:1::1234");
+        Address128 prefix = Address128.parse("2001:db8:1ff:ff00::");
+        String holder = "1:00030001020000000001:na:1";
+        SliceKey slice = SliceKey.of(address, 128);
+        m.put("slice6-item-bound", new Slice6.ItemBound(0x1234, holder, T + 3_600_000));
+        m.put("slice6-item-released", new Slice6.ItemReleased(0x1234, holder, T));
+        m.put("slice6-item-declined", new Slice6.ItemDeclined(0x1235, holder, T + 86_400_000));
+        m.put("slice6-state", SliceStates.sample(slice, holder, T));
+        m.put("lease6-ia-bound", new Lease6Entity.IaBound(address, 128, T, T + 3_000_000, T + 4_000_000, "2001:db8:ff::2"));
+        m.put("lease6-ia-bound-prefix", new Lease6Entity.IaBound(prefix, 56, T, T + 3_000_000, T + 4_000_000, "veth0"));
+        m.put("lease6-ia-extended", new Lease6Entity.IaExtended(address, 128, T + 1_000_000, T + 4_000_000, T + 5_000_000));
+        m.put("lease6-ia-released", new Lease6Entity.IaReleased(address, 128, T + 60_000));
+        m.put("lease6-ia-declined", new Lease6Entity.IaDeclined(address, 128, T + 60_000));
+        m.put("lease6-state", new Lease6State(List.of(new Binding6(address, 128, T, T + 3_000_000, T + 4_000_000)), prefix, 56));
+        m.put("lease6-state-empty", Lease6State.EMPTY);
         return m;
     }
 

@@ -15,6 +15,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.dhcpcluster.lease.holds.OfferHolds;
 import org.dhcpcluster.lease.serialization.KryoSerializable;
 import org.dhcpcluster.lease.v4.policy.Policy4;
 import org.dhcpcluster.protocol.v4.Ipv4;

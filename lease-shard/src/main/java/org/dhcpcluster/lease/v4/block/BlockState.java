@@ -3,6 +3,7 @@ package org.dhcpcluster.lease.v4.block;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.OptionalInt;
+import org.dhcpcluster.lease.holds.OfferHolds;
 import org.dhcpcluster.lease.serialization.KryoSerializable;
 import org.dhcpcluster.lease.v4.policy.Policy4;
 

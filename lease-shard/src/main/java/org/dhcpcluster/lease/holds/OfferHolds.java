@@ -1,4 +1,4 @@
-package org.dhcpcluster.lease.v4.block;
+package org.dhcpcluster.lease.holds;
 
 import java.util.HashMap;
 import java.util.Map;
