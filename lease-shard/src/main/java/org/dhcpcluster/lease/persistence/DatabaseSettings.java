@@ -37,4 +37,13 @@ public record DatabaseSettings(String url, String user, String password, int poo
                     + e.getMessage() + (e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : ""), e);
         }
     }
+
+    /** The cluster's DHCPv6 server DUID ({@link ServerIdentityStore}); call after {@link #verifyAndPrepare()}. */
+    public byte[] serverDuid() {
+        try (Connection c = connect()) {
+            return ServerIdentityStore.serverDuid(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the DHCPv6 server DUID from PostgreSQL at " + url + ": " + e.getMessage(), e);
+        }
+    }
 }

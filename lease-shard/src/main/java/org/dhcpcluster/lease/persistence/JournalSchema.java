@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Creates the journal, snapshot and durable-state tables on start, idempotently: the one
+ * Creates the journal, snapshot and durable-state tables (and {@link #OWN_DDL}) on start, idempotently: the one
  * place where this project's PostgreSQL DDL lives.
  *
  * <p>The DDL is the JDBC plugin's own ({@value #PLUGIN_DDL}, so it always matches the plugin
@@ -21,6 +21,12 @@ import java.util.Locale;
  */
 public final class JournalSchema {
     static final String PLUGIN_DDL = "schema/postgres/postgres-create-schema.sql";
+
+    /** This project's own tables, beside the plugin's. */
+    static final List<String> OWN_DDL = List.of(
+            // Identities that belong to the service, not to a node: the DHCPv6 server DUID.
+            "CREATE TABLE IF NOT EXISTS dhcp_server_identity (name TEXT PRIMARY KEY, value BYTEA NOT NULL,"
+                    + " created_at TIMESTAMPTZ NOT NULL DEFAULT now())");
 
     private JournalSchema() {
     }
@@ -63,6 +69,7 @@ public final class JournalSchema {
                 out.add(idempotent(sql));
             }
         }
+        out.addAll(OWN_DDL);
         return out;
     }
 
