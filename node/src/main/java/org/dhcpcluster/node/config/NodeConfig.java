@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
 import org.dhcpcluster.lease.v4.policy.Policy4;
+import org.dhcpcluster.lease.v6.policy.Policy6;
 
 /**
  * Everything a node needs to start, validated. Built only by {@link NodeConfigLoader}.
@@ -18,7 +19,8 @@ public record NodeConfig(
         Optional<EmbeddedDatabase> embeddedDatabase,
         Optional<DatabaseSettings> externalDatabase,
         int databasePoolSize,
-        V4 v4) {
+        V4 v4,
+        Optional<V6> v6) {
 
     public record Management(String host, int port) {
     }
@@ -39,5 +41,18 @@ public record NodeConfig(
      * @param clientPort the client port (68)
      */
     public record V4(String listenAddress, int port, int clientPort, List<String> interfaces, Policy4 policy) {
+    }
+
+    /**
+     * The DHCPv6 edge and policy; absent when the node serves no DHCPv6.
+     *
+     * @param interfaces interfaces on which to join ff02::1:2 for directly attached clients;
+     *     empty means relayed traffic only
+     * @param port the server and relay port (547)
+     * @param clientPort the client port (546)
+     * @param preference the Preference option (RFC 8415 section 21.8) in every ADVERTISE; 255 makes
+     *     clients take the first advertisement without waiting for others
+     */
+    public record V6(int port, int clientPort, List<String> interfaces, int preference, Policy6 policy) {
     }
 }

@@ -48,7 +48,7 @@ public final class NodeConfigLoader {
         if (!root.has("dhcp")) {
             throw root.error("dhcp", "is required (the node's settings live under dhcp { ... })");
         }
-        Section dhcp = root.section("dhcp").allowOnly("management", "cluster", "database", "v4");
+        Section dhcp = root.section("dhcp").allowOnly("management", "cluster", "database", "v4", "v6");
 
         Section mgmt = dhcp.optionalSection("management").orElse(empty("dhcp.management")).allowOnly("host", "port");
         var management = new NodeConfig.Management(mgmt.string("host", "127.0.0.1"), mgmt.integer("port", 0, 65535, 8067));
@@ -83,7 +83,13 @@ public final class NodeConfigLoader {
         var v4Settings = new NodeConfig.V4(listenAddress, listen.integer("port", 1, 65535, 67),
                 v4.integer("client-port", 1, 65535, 68), listen.strings("interfaces"), Policy4Reader.read(v4));
 
-        return new NodeConfig(management, cluster, embedded, external, poolSize, v4Settings);
+        Optional<NodeConfig.V6> v6Settings = dhcp.optionalSection("v6").map(v6 -> {
+            v6.allowOnly(Policy6Reader.V6_KEYS);
+            Section l6 = v6.optionalSection("listen").orElse(empty("dhcp.v6.listen")).allowOnly("port", "interfaces");
+            return new NodeConfig.V6(l6.integer("port", 1, 65535, 547), v6.integer("client-port", 1, 65535, 546),
+                    l6.strings("interfaces"), v6.integer("preference", 0, 255, 255), Policy6Reader.read(v6));
+        });
+        return new NodeConfig(management, cluster, embedded, external, poolSize, v4Settings, v6Settings);
     }
 
     private static String password(Section db) {

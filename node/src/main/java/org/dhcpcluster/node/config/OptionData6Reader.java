@@ -1,0 +1,118 @@
+package org.dhcpcluster.node.config;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dhcpcluster.lease.v6.policy.OptionData6;
+import org.dhcpcluster.lease.v6.space.Address128;
+
+/**
+ * Reads a v6 {@code options { name = value }} block into encoded option values, as Kea's
+ * option-data does: {@code dns-servers = ["2001:db8::53"]} (option 23),
+ * {@code domain-search = ["example.com"]} (24), {@code sntp-servers} (31),
+ * {@code information-refresh-time = 3600} (32), or {@code "65001" = "01:02:03"} (any option by
+ * code, value as hex).
+ */
+final class OptionData6Reader {
+    static final int DNS_SERVERS = 23;
+    static final int DOMAIN_LIST = 24;
+    static final int SNTP_SERVERS = 31;
+    static final int INFORMATION_REFRESH_TIME = 32;
+
+    /** Options the server composes itself from other settings; configuring them would contradict those. */
+    private static final Set<Integer> SERVER_SET = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 14, 18, 19, 20, 25, 26, 79, 87, 88);
+
+    private OptionData6Reader() {
+    }
+
+    /** The inherited options with this block's entries added or replacing them by code. */
+    static List<OptionData6> read(Optional<Section> section, List<OptionData6> inherited) {
+        if (section.isEmpty()) {
+            return inherited;
+        }
+        Section s = section.get();
+        Map<Integer, OptionData6> byCode = new LinkedHashMap<>();
+        inherited.forEach(o -> byCode.put(o.code(), o));
+        for (String[] entry : s.entries()) {
+            String name = entry[0];
+            OptionData6 option = switch (name) {
+                case "dns-servers" -> new OptionData6(DNS_SERVERS, addresses(s, name));
+                case "sntp-servers" -> new OptionData6(SNTP_SERVERS, addresses(s, name));
+                case "domain-search" -> new OptionData6(DOMAIN_LIST, s.parse(name, entry[1], t -> domainList(s.strings(name))));
+                case "information-refresh-time" -> new OptionData6(INFORMATION_REFRESH_TIME,
+                        ByteBuffer.allocate(4).putInt((int) s.duration(name).toSeconds()).array());
+                default -> byCode(s, name, entry[1]);
+            };
+            byCode.put(option.code(), option);
+        }
+        return List.copyOf(byCode.values());
+    }
+
+    private static OptionData6 byCode(Section s, String name, String text) {
+        if (!name.chars().allMatch(Character::isDigit) || name.isEmpty()) {
+            throw s.error(name, "is not a known DHCPv6 option name (dns-servers, domain-search, sntp-servers, "
+                    + "information-refresh-time), nor an option code with a hex value");
+        }
+        int code = Integer.parseInt(name);
+        if (code < 1 || code > 65535) {
+            throw s.error(name, "option codes are 1..65535");
+        }
+        if (SERVER_SET.contains(code)) {
+            throw s.error(name, "option " + code + " is set by the server itself (identities, IAs, status, relay options)");
+        }
+        return new OptionData6(code, s.parse(name, text, OptionData6Reader::hex));
+    }
+
+    private static byte[] addresses(Section s, String name) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String a : s.strings(name)) {
+            out.writeBytes(s.parse(name, a, Address128::parse).toBytes());
+        }
+        if (out.size() == 0) {
+            throw s.error(name, "needs at least one address");
+        }
+        return out.toByteArray();
+    }
+
+    /** Names as RFC 1035 section 3.1 uncompressed labels, each ending with the root (RFC 8415 section 10). */
+    static byte[] domainList(List<String> names) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String name : names) {
+            String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+            List<byte[]> labels = new ArrayList<>();
+            int length = 1;
+            for (String label : n.split("\\.", -1)) {
+                byte[] b = label.getBytes(StandardCharsets.US_ASCII);
+                if (b.length == 0 || b.length > 63) {
+                    throw new IllegalArgumentException("\"" + name + "\" has a label of " + b.length + " octets (1-63 allowed)");
+                }
+                labels.add(b);
+                length += 1 + b.length;
+            }
+            if (length > 255) {
+                throw new IllegalArgumentException("\"" + name + "\" is longer than 255 octets");
+            }
+            for (byte[] l : labels) {
+                out.write(l.length);
+                out.writeBytes(l);
+            }
+            out.write(0);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] hex(String text) {
+        String compact = text.replace(":", "").replace(" ", "");
+        if (compact.isEmpty() || compact.length() % 2 != 0) {
+            throw new IllegalArgumentException("is not hex octets (e.g. \"01:02:0a\")");
+        }
+        return HexFormat.of().parseHex(compact);
+    }
+}
