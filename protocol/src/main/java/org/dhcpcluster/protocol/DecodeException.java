@@ -10,7 +10,8 @@ package org.dhcpcluster.protocol;
  */
 public abstract sealed class DecodeException extends Exception
         permits DecodeException.Truncated, DecodeException.BadMagicCookie,
-                DecodeException.InvalidField, DecodeException.MalformedOption {
+                DecodeException.InvalidField, DecodeException.MalformedOption,
+                DecodeException.RelayTooDeep {
 
     protected DecodeException(String message) {
         super(message, null, false, false);
@@ -75,6 +76,32 @@ public abstract sealed class DecodeException extends Exception
         @Override
         public String reason() {
             return "malformed_option";
+        }
+    }
+
+    /**
+     * A DHCPv6 relay message nests more relay messages than a conforming relay chain can
+     * produce (RFC 8415 section 19.1.2: a relay drops a Relay-forward whose hop-count has
+     * reached HOP_COUNT_LIMIT, 8, so the outermost hop-count is at most 8 and there are at
+     * most 9 relay layers). Refused before the inner layers are read, so nesting costs
+     * nothing to an attacker's benefit.
+     */
+    public static final class RelayTooDeep extends DecodeException {
+        private final int limit;
+
+        public RelayTooDeep(int limit) {
+            super("relay messages are nested more than " + limit + " deep (RFC 8415 sections 7.6 and 19.1.2)");
+            this.limit = limit;
+        }
+
+        /** The deepest nesting accepted. */
+        public int limit() {
+            return limit;
+        }
+
+        @Override
+        public String reason() {
+            return "relay_too_deep";
         }
     }
 }
