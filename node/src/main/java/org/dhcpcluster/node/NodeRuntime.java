@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,15 +21,22 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
 import org.dhcpcluster.lease.persistence.LeaseJournal4;
+import org.dhcpcluster.lease.persistence.LeaseJournal6;
 import org.dhcpcluster.lease.v4.block.AddressBlock4;
 import org.dhcpcluster.lease.v4.lease.Lease4Entity;
 import org.dhcpcluster.lease.v4.policy.Policy4;
+import org.dhcpcluster.lease.v6.lease.Lease6Entity;
+import org.dhcpcluster.lease.v6.policy.Policy6;
+import org.dhcpcluster.lease.v6.slice.Slice6;
 import org.dhcpcluster.node.config.NodeConfig;
 import org.dhcpcluster.node.database.EmbeddedDatabase;
 import org.dhcpcluster.node.edge.v4.Dhcp4Edge;
 import org.dhcpcluster.node.edge.v4.Dhcp4Service;
+import org.dhcpcluster.node.edge.v6.Dhcp6Edge;
+import org.dhcpcluster.node.edge.v6.Dhcp6Service;
 import org.dhcpcluster.node.http.ManagementServer;
-import org.dhcpcluster.node.metrics.Dhcp4Metrics;
+import org.dhcpcluster.node.metrics.DhcpMetrics;
+import org.dhcpcluster.protocol.v6.Duid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,21 +53,25 @@ public final class NodeRuntime implements AutoCloseable {
 
     private final ActorSystem<Void> system;
     private final Dhcp4Edge edge;
+    private final Optional<Dhcp6Edge> edge6;
     private final ManagementServer management;
     private final Optional<EmbeddedDatabase> embedded;
     private final PrometheusMeterRegistry registry;
-    private final Dhcp4Metrics metrics;
+    private final DhcpMetrics metrics;
+    private final Optional<DhcpMetrics> metrics6;
     private final AtomicBoolean ready;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private NodeRuntime(ActorSystem<Void> system, Dhcp4Edge edge, ManagementServer management, Optional<EmbeddedDatabase> embedded,
-                        PrometheusMeterRegistry registry, Dhcp4Metrics metrics, AtomicBoolean ready) {
+    private NodeRuntime(ActorSystem<Void> system, Dhcp4Edge edge, Optional<Dhcp6Edge> edge6, ManagementServer management, Optional<EmbeddedDatabase> embedded,
+                        PrometheusMeterRegistry registry, DhcpMetrics metrics, Optional<DhcpMetrics> metrics6, AtomicBoolean ready) {
         this.system = system;
         this.edge = edge;
+        this.edge6 = edge6;
         this.management = management;
         this.embedded = embedded;
         this.registry = registry;
         this.metrics = metrics;
+        this.metrics6 = metrics6;
         this.ready = ready;
     }
 
@@ -85,14 +97,17 @@ public final class NodeRuntime implements AutoCloseable {
             Lease4Entity.init(system, policySource, clock);
 
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            Dhcp4Metrics metrics = new Dhcp4Metrics(registry);
+            DhcpMetrics metrics = new DhcpMetrics(registry, "dhcp4");
             Dhcp4Service service = new Dhcp4Service(system, policySource, metrics, config.v4().port(), config.v4().clientPort());
             Dhcp4Edge edge = Dhcp4Edge.start(config.v4(), service);
+            ActorSystem<Void> running = system;
+            Optional<DhcpMetrics> metrics6 = config.v6().map(v6 -> new DhcpMetrics(registry, "dhcp6"));
+            Optional<Dhcp6Edge> edge6 = config.v6().map(v6 -> startV6(running, v6, db, metrics6.orElseThrow(), clock));
 
             AtomicBoolean ready = new AtomicBoolean(false);
             ManagementServer management = ManagementServer.start(config.management().host(), config.management().port(),
-                    ready::get, registry, new LeaseJournal4(system), clock);
-            NodeRuntime node = new NodeRuntime(system, edge, management, embedded, registry, metrics, ready);
+                    ready::get, registry, leaseListings(system), clock);
+            NodeRuntime node = new NodeRuntime(system, edge, edge6, management, embedded, registry, metrics, metrics6, ready);
             node.registerShutdownSteps();
             ready.set(true);
             log.info("event=node_ready subnets={} service_address={}", policy.subnets().size(),
@@ -105,6 +120,25 @@ public final class NodeRuntime implements AutoCloseable {
             embedded.ifPresent(EmbeddedDatabase::close);
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** DHCPv6: slices and IA leases in the shards, the cluster's DUID from the database, then the sockets. */
+    private static Dhcp6Edge startV6(ActorSystem<?> system, NodeConfig.V6 v6, DatabaseSettings db, DhcpMetrics metrics, Clock clock) {
+        Policy6 policy = v6.policy();
+        Supplier<Policy6> policySource = () -> policy;
+        Slice6.init(system, policySource, clock);
+        Lease6Entity.init(system, policySource, clock);
+        Duid server = Duid.of(db.serverDuid());
+        log.info("event=dhcpv6_identity server_duid={}", server.toHex());
+        Dhcp6Service service = new Dhcp6Service(system, policySource, server, metrics, v6.port(), v6.preference());
+        return Dhcp6Edge.start(v6, service);
+    }
+
+    private static List<ManagementServer.LeaseListing> leaseListings(ActorSystem<?> system) {
+        LeaseJournal4 v4 = new LeaseJournal4(system);
+        LeaseJournal6 v6 = new LeaseJournal6(system);
+        return List.of(new ManagementServer.LeaseListing("/api/v4/leases", v4::bindings),
+                new ManagementServer.LeaseListing("/api/v6/leases", v6::bindings));
     }
 
     private static void awaitMemberUp(ActorSystem<?> system) {
@@ -133,6 +167,7 @@ public final class NodeRuntime implements AutoCloseable {
         });
         cs.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "dhcp-sockets", () -> {
             edge.close();
+            edge6.ifPresent(Dhcp6Edge::close);
             return CompletableFuture.completedFuture(Done.getInstance());
         });
         cs.addTask(CoordinatedShutdown.PhaseActorSystemTerminate(), "management-http", () -> {
@@ -149,8 +184,16 @@ public final class NodeRuntime implements AutoCloseable {
         return edge;
     }
 
-    public Dhcp4Metrics metrics() {
+    public Optional<Dhcp6Edge> edge6() {
+        return edge6;
+    }
+
+    public DhcpMetrics metrics() {
         return metrics;
+    }
+
+    public Optional<DhcpMetrics> metrics6() {
+        return metrics6;
     }
 
     public ActorSystem<Void> system() {

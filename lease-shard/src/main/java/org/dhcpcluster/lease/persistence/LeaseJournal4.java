@@ -25,7 +25,8 @@ public final class LeaseJournal4 {
     private final ActorSystem<?> system;
 
     /** One address's current record. {@code state} is bound, released, expired or declined. */
-    public record Binding(int address, String clientKey, long expiresAt, String state) {
+    public record Binding(int address, String clientKey, long expiresAt, String state) implements LeaseRecord {
+        @Override
         public String addressText() {
             return Ipv4.format(address);
         }

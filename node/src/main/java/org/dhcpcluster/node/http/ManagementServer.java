@@ -10,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.dhcpcluster.lease.persistence.LeaseJournal4;
+import java.util.function.Function;
+import org.dhcpcluster.lease.persistence.LeaseRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /ready}: 200 once the node is a cluster member with its shards and DHCP
  *       sockets up, 503 before that and while it shuts down (readiness);</li>
  *   <li>{@code GET /metrics}: Prometheus text format;</li>
- *   <li>{@code GET /api/v4/leases}: every DHCPv4 address on record, read from the journal.</li>
+ *   <li>{@code GET /api/v4/leases}, {@code /api/v6/leases}: every address (and delegated prefix) on record, read from the journal.</li>
  * </ul>
  */
 public final class ManagementServer implements AutoCloseable {
@@ -39,8 +41,12 @@ public final class ManagementServer implements AutoCloseable {
         this.executor = executor;
     }
 
+    /** A lease listing served at {@code path}, e.g. {@code /api/v4/leases}. */
+    public record LeaseListing(String path, Function<Long, CompletionStage<? extends List<? extends LeaseRecord>>> read) {
+    }
+
     public static ManagementServer start(String host, int port, BooleanSupplier ready, PrometheusMeterRegistry metrics,
-                                         LeaseJournal4 leases, Clock clock) throws IOException {
+                                         List<LeaseListing> listings, Clock clock) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "management-http");
@@ -54,19 +60,21 @@ public final class ManagementServer implements AutoCloseable {
             respond(x, r ? 200 : 503, "text/plain", r ? "ready\n" : "not ready\n");
         });
         server.createContext("/metrics", x -> respond(x, 200, "text/plain; version=0.0.4", metrics.scrape()));
-        server.createContext("/api/v4/leases", x -> {
-            if (!"GET".equals(x.getRequestMethod())) {
-                respond(x, 405, "text/plain", "only GET\n");
-                return;
-            }
-            try {
-                List<LeaseJournal4.Binding> all = leases.bindings(clock.millis()).toCompletableFuture().get(30, TimeUnit.SECONDS);
-                respond(x, 200, "application/json", LeasesJson.of(all));
-            } catch (Exception e) {
-                log.warn("event=lease_api_failed error={}", e.toString());
-                respond(x, 503, "application/json", "{\"error\":" + LeasesJson.quote(String.valueOf(e.getMessage())) + "}\n");
-            }
-        });
+        for (LeaseListing listing : listings) {
+            server.createContext(listing.path(), x -> {
+                if (!"GET".equals(x.getRequestMethod())) {
+                    respond(x, 405, "text/plain", "only GET\n");
+                    return;
+                }
+                try {
+                    List<? extends LeaseRecord> all = listing.read().apply(clock.millis()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    respond(x, 200, "application/json", LeasesJson.of(all));
+                } catch (Exception e) {
+                    log.warn("event=lease_api_failed path={} error={}", listing.path(), e.toString());
+                    respond(x, 503, "application/json", "{\"error\":" + LeasesJson.quote(String.valueOf(e.getMessage())) + "}\n");
+                }
+            });
+        }
         server.start();
         log.info("event=management_listening address={}", server.getAddress());
         return new ManagementServer(server, executor);
@@ -96,10 +104,10 @@ public final class ManagementServer implements AutoCloseable {
         private LeasesJson() {
         }
 
-        static String of(List<LeaseJournal4.Binding> bindings) {
+        static String of(List<? extends LeaseRecord> bindings) {
             StringBuilder sb = new StringBuilder("[");
             for (int i = 0; i < bindings.size(); i++) {
-                LeaseJournal4.Binding b = bindings.get(i);
+                LeaseRecord b = bindings.get(i);
                 sb.append(i == 0 ? "\n" : ",\n").append("  {\"address\":").append(quote(b.addressText()))
                         .append(",\"client\":").append(quote(b.clientKey()))
                         .append(",\"state\":").append(quote(b.state()))

@@ -8,18 +8,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The DHCPv4 edge's counters, named for Prometheus: every datagram is counted once as
+ * A DHCP edge's counters ({@code dhcp4_...} or {@code dhcp6_...}), named for Prometheus: every datagram is counted once as
  * received, then once as answered, silent (a protocol reason not to answer) or dropped
  * (it could not be processed). Malformed input is visible here, never only in a log.
  */
-public final class Dhcp4Metrics {
+public final class DhcpMetrics {
     private final MeterRegistry registry;
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer exchange;
+    private final String prefix;
 
-    public Dhcp4Metrics(MeterRegistry registry) {
+    /** {@code prefix} is {@code dhcp4} or {@code dhcp6}. */
+    public DhcpMetrics(MeterRegistry registry, String prefix) {
         this.registry = registry;
-        this.exchange = Timer.builder("dhcp4_exchange_seconds")
+        this.prefix = prefix;
+        this.exchange = Timer.builder(prefix + "_exchange_seconds")
                 .description("time from receiving a request to handing its reply to the socket")
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
@@ -29,27 +32,32 @@ public final class Dhcp4Metrics {
     }
 
     public void received(String messageType) {
-        counter("dhcp4_received_total", "type", messageType).increment();
+        counter(prefix + "_received_total", "type", messageType).increment();
     }
 
     public void answered(String messageType) {
-        counter("dhcp4_sent_total", "type", messageType).increment();
+        counter(prefix + "_sent_total", "type", messageType).increment();
     }
 
     public void silent(String reason) {
-        counter("dhcp4_silent_total", "reason", reason).increment();
+        counter(prefix + "_silent_total", "reason", reason).increment();
     }
 
     public void dropped(String reason) {
-        counter("dhcp4_dropped_total", "reason", reason).increment();
+        counter(prefix + "_dropped_total", "reason", reason).increment();
     }
 
     public void optionDropped() {
-        counter("dhcp4_options_dropped_total", "reason", "malformed").increment();
+        counter(prefix + "_options_dropped_total", "reason", "malformed").increment();
     }
 
     public void exchangeTook(Duration d) {
         exchange.record(d);
+    }
+
+    /** Sum of a counter over all its tag values. */
+    public double total(String name) {
+        return counters.entrySet().stream().filter(e -> e.getKey().startsWith(name + '|')).mapToDouble(e -> e.getValue().count()).sum();
     }
 
     /** Current value of a counter, for tests and the status page. */

@@ -72,4 +72,37 @@ public final class TestNodes {
                 """.formatted(db.url(), db.user(), db.password(), dhcpPort, pool,
                         String.join(", ", java.util.Arrays.stream(relays).map(r -> "\"" + r + "\"").toList())));
     }
+
+    /** The link relayed DHCPv6 clients are on in {@link #withV6}: its relay link-address lies inside it. */
+    public static final String V6_LINK_ADDRESS = "2001:db8:1::1";
+
+    /**
+     * A loopback node that also serves DHCPv6 on {@code [::]:v6Port} to clients relayed from
+     * 2001:db8:1::/64: addresses from {@code pool}, /56 prefixes from 2001:db8:100::/40.
+     */
+    public static Config withV6(Config node, int v6Port, String pool, boolean rapidCommit) {
+        return ConfigFactory.parseString("""
+                dhcp.v6 {
+                  listen { port = %d }
+                  preferred-lifetime = 3000, valid-lifetime = 4000, renew-timer = 1000, rebind-timer = 2000
+                  subnets = [{
+                    id = 1
+                    subnet = "2001:db8:1::/64"
+                    pools = ["%s"]
+                    pd-pools = [ { prefix = "2001:db8:100::/40", delegated-length = 56 } ]
+                    rapid-commit = %b
+                    options { dns-servers = ["2001:db8:1::53"], domain-search = ["example.com"] }
+                  }]
+                }
+                """.formatted(v6Port, pool, rapidCommit)).withFallback(node);
+    }
+
+    /** A UDP port free on [::]. */
+    public static int freeUdp6Port() {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("::", 0))) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

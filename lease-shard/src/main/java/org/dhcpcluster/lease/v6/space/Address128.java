@@ -2,9 +2,8 @@ package org.dhcpcluster.lease.v6.space;
 
 import java.math.BigInteger;
 import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import org.dhcpcluster.lease.serialization.KryoSerializable;
+import org.dhcpcluster.protocol.v6.Ipv6;
 
 /**
  * An IPv6 address (or the first address of a prefix) as two unsigned 64-bit halves: cheap to
@@ -17,19 +16,7 @@ public record Address128(long hi, long lo) implements Comparable<Address128>, Kr
 
     /** Parses a literal such as {@code 2001:db8::1}; host names are refused (no DNS lookups). */
     public static Address128 parse(String text) {
-        String t = text.trim();
-        if (t.indexOf(':') < 0) {
-            throw new IllegalArgumentException("not an IPv6 address: \"" + text + "\"");
-        }
-        try {
-            InetAddress a = InetAddress.getByName(t);
-            if (!(a instanceof Inet6Address)) {
-                throw new IllegalArgumentException("not an IPv6 address: \"" + text + "\"");
-            }
-            return of(a.getAddress());
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IPv6 address: \"" + text + "\"");
-        }
+        return of(Ipv6.parse(text));
     }
 
     public static Address128 of(byte[] sixteen) {
@@ -59,11 +46,7 @@ public record Address128(long hi, long lo) implements Comparable<Address128>, Kr
     }
 
     public Inet6Address toInet6() {
-        try {
-            return (Inet6Address) InetAddress.getByAddress(toBytes());
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        return Ipv6.fromBytes(toBytes());
     }
 
     public BigInteger toBigInteger() {
@@ -149,43 +132,9 @@ public record Address128(long hi, long lo) implements Comparable<Address128>, Kr
         return c != 0 ? c : Long.compareUnsigned(lo, o.lo);
     }
 
-    /** RFC 5952 text: lower case, leading zeros dropped, the longest run of two or more zero groups as {@code ::}. */
+    /** RFC 5952 text ({@code 2001:db8::1}). */
     public String format() {
-        int[] g = new int[8];
-        for (int i = 0; i < 4; i++) {
-            g[i] = (int) (hi >>> (48 - 16 * i)) & 0xFFFF;
-            g[i + 4] = (int) (lo >>> (48 - 16 * i)) & 0xFFFF;
-        }
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        StringBuilder sb = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
+        return Ipv6.format(toInet6());
     }
 
     @Override

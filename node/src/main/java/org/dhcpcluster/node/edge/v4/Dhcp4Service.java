@@ -1,6 +1,5 @@
 package org.dhcpcluster.node.edge.v4;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,8 +14,9 @@ import org.dhcpcluster.lease.v4.lease.Reply4;
 import org.dhcpcluster.lease.v4.policy.Policy4;
 import org.dhcpcluster.lease.v4.policy.Subnet4;
 import org.dhcpcluster.lease.v4.reply.ReplyBuilder4;
+import org.dhcpcluster.node.edge.udp.Outgoing;
 import org.dhcpcluster.node.logging.RateLimitedLog;
-import org.dhcpcluster.node.metrics.Dhcp4Metrics;
+import org.dhcpcluster.node.metrics.DhcpMetrics;
 import org.dhcpcluster.protocol.DecodeException;
 import org.dhcpcluster.protocol.v4.DhcpMessageType;
 import org.dhcpcluster.protocol.v4.DhcpV4Message;
@@ -43,15 +43,12 @@ public final class Dhcp4Service {
     private final RateLimitedLog shardTimeoutLog = new RateLimitedLog(Duration.ofSeconds(10));
     private final RateLimitedLog poolExhaustedLog = new RateLimitedLog(Duration.ofSeconds(10));
     private final Supplier<Policy4> policy;
-    private final Dhcp4Metrics metrics;
+    private final DhcpMetrics metrics;
     private final int serverPort;
     private final int clientPort;
 
-    /** A reply and where to send it. */
-    public record Outgoing(byte[] payload, InetSocketAddress destination) {
-    }
 
-    public Dhcp4Service(ActorSystem<?> system, Supplier<Policy4> policy, Dhcp4Metrics metrics, int serverPort, int clientPort) {
+    public Dhcp4Service(ActorSystem<?> system, Supplier<Policy4> policy, DhcpMetrics metrics, int serverPort, int clientPort) {
         this.sharding = ClusterSharding.get(system);
         this.policy = policy;
         this.metrics = metrics;

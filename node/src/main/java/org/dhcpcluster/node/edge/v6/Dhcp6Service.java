@@ -1,0 +1,223 @@
+package org.dhcpcluster.node.edge.v6;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.dhcpcluster.lease.concurrent.Stages;
+import org.dhcpcluster.lease.v6.lease.Hint6;
+import org.dhcpcluster.lease.v6.lease.IaKey;
+import org.dhcpcluster.lease.v6.lease.IaReply;
+import org.dhcpcluster.lease.v6.lease.Kind6;
+import org.dhcpcluster.lease.v6.lease.Lease6Entity;
+import org.dhcpcluster.lease.v6.policy.Policy6;
+import org.dhcpcluster.lease.v6.policy.Subnet6;
+import org.dhcpcluster.lease.v6.space.Address128;
+import org.dhcpcluster.node.edge.udp.Outgoing;
+import org.dhcpcluster.node.logging.RateLimitedLog;
+import org.dhcpcluster.node.metrics.DhcpMetrics;
+import org.dhcpcluster.protocol.DecodeException;
+import org.dhcpcluster.protocol.v6.ClientServerMessage;
+import org.dhcpcluster.protocol.v6.DhcpV6Message;
+import org.dhcpcluster.protocol.v6.DhcpV6MessageType;
+import org.dhcpcluster.protocol.v6.Duid;
+import org.dhcpcluster.protocol.v6.RelayChain;
+import org.dhcpcluster.protocol.v6.codec.DhcpV6Codec;
+import org.dhcpcluster.protocol.v6.option.IaAddress;
+import org.dhcpcluster.protocol.v6.option.IaPrefix;
+import org.dhcpcluster.protocol.v6.option.IdentityAssociation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DHCPv6 pipeline between a socket and the lease shards: decode, unwrap relays, RFC 8415
+ * section 16 checks, link selection, one ask per IA to its lease entity, one reply assembled
+ * from their answers, wrapped back through the relays. Like the v4 edge it holds no lease
+ * state; socket I/O lives in {@link Dhcp6DatagramHandler}.
+ */
+public final class Dhcp6Service {
+    private static final Logger log = LoggerFactory.getLogger(Dhcp6Service.class);
+    /** Longer than the entity's own slice timeout, so the entity reports before this gives up. */
+    static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
+    /** RFC 8357: a relay sending from a port other than 547 says so with this option, and is answered there. */
+    static final int RELAY_SOURCE_PORT = 135;
+
+    private final ClusterSharding sharding;
+    private final Supplier<Policy6> policy;
+    private final Duid server;
+    private final DhcpMetrics metrics;
+    private final int serverPort;
+    private final int preference;
+    private final RateLimitedLog unavailableLog = new RateLimitedLog(Duration.ofSeconds(10));
+
+
+    public Dhcp6Service(ActorSystem<?> system, Supplier<Policy6> policy, Duid server, DhcpMetrics metrics, int serverPort, int preference) {
+        this.sharding = ClusterSharding.get(system);
+        this.policy = policy;
+        this.server = server;
+        this.metrics = metrics;
+        this.serverPort = serverPort;
+        this.preference = preference;
+    }
+
+    public CompletionStage<Optional<Outgoing>> handle(byte[] datagram, Arrival6 arrival) {
+        long started = System.nanoTime();
+        RelayChain chain;
+        try {
+            chain = RelayChain.unwrap(DhcpV6Codec.decode(datagram));
+        } catch (DecodeException e) {
+            return drop(e.reason(), "undecodable datagram from {}: {}", arrival.sender(), e.getMessage());
+        }
+        if (!(chain.innermost() instanceof ClientServerMessage request)) {
+            DhcpV6Message inner = chain.innermost();
+            return drop(inner instanceof org.dhcpcluster.protocol.v6.Dhcp4o6Message ? "dhcpv4_query_not_served" : "unknown_message_type",
+                    "{} from {} is not served", inner, arrival.sender());
+        }
+        metrics.received(request.type().name());
+        if (!request.droppedOptions().isEmpty()) {
+            request.droppedOptions().forEach(d -> metrics.optionDropped());
+            log.debug("event=options_dropped protocol=dhcpv6 from={} dropped={}", arrival.sender(), request.droppedOptions());
+        }
+        Optional<String> violation = ClientRules6.violation(request, server);
+        if (violation.isPresent()) {
+            return drop(violation.get(), "{} from {} breaks RFC 8415 section 16", request.type(), arrival.sender());
+        }
+        Policy6 p = policy.get();
+        Optional<Subnet6> subnet = LinkSelector6.select(chain, arrival, p);
+        if (subnet.isEmpty()) {
+            return drop("no_subnet", "no link for {} (relayed: {}, interface {})", arrival.sender(), chain.clientLinkAddress(),
+                    arrival.interfaceName().orElse("-"));
+        }
+        DhcpV6MessageType t = request.type();
+        if (t.equals(DhcpV6MessageType.INFORMATION_REQUEST)) {
+            return done(send(chain, arrival, ReplyBuilder6.information(request, server, subnet.get()), started));
+        }
+        if (t.equals(DhcpV6MessageType.CONFIRM)) {
+            return confirm(chain, arrival, request, subnet.get(), started);
+        }
+        List<IdentityAssociation> ias = new ArrayList<>();
+        ias.addAll(request.iaNa());
+        ias.addAll(request.iaTa());
+        ias.addAll(request.iaPd());
+        boolean commit = t.equals(DhcpV6MessageType.SOLICIT) && request.rapidCommit() && subnet.get().rapidCommit();
+        DhcpV6MessageType replyType = t.equals(DhcpV6MessageType.SOLICIT) && !commit ? DhcpV6MessageType.ADVERTISE : DhcpV6MessageType.REPLY;
+        if (ias.isEmpty()) {
+            return done(send(chain, arrival, ReplyBuilder6.withIas(request, replyType, server, subnet.get(), List.of(), preference, commit), started));
+        }
+        Kind6 kind = kindOf(t);
+        String via = chain.clientLinkAddress().map(a -> "relay link " + Address128.of(a).format())
+                .orElse(arrival.interfaceName().orElse("?"));
+        byte[] duid = request.clientId().orElseThrow().bytes();
+        int elapsed = request.elapsedTime().orElse(0);
+        List<CompletableFuture<IaReply>> answers = new ArrayList<>();
+        for (IdentityAssociation ia : ias) {
+            IaKey key = IaKey.of(subnet.get().id(), duid, org.dhcpcluster.lease.v6.lease.IaType.valueOf(ia.type().name()), ia.iaid());
+            List<Hint6> hints = hints(ia);
+            answers.add(Stages.plain(sharding.entityRefFor(Lease6Entity.TYPE_KEY, key.entityId())
+                    .<IaReply>ask(replyTo -> new Lease6Entity.HandleIa(kind, request.transactionId(), elapsed, hints, commit, via, replyTo),
+                            ASK_TIMEOUT)).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).handle((ignored, failure) -> {
+            if (failure != null) {
+                return unavailable(failure.getMessage());
+            }
+            List<IaOutcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < ias.size(); i++) {
+                IaReply r = answers.get(i).join();
+                if (r instanceof IaReply.IaUnavailable u) {
+                    return unavailable(u.why());
+                }
+                outcomes.add(new IaOutcome(ias.get(i), (IaReply.IaAnswer) r));
+            }
+            // The first IA decides for the message: copies of one message meet its entity in order.
+            if (outcomes.get(0).answer().repeat() == IaReply.Repeat.COPY) {
+                metrics.silent("duplicate");
+                return Optional.<Outgoing>empty();
+            }
+            return send(chain, arrival, ReplyBuilder6.withIas(request, replyType, server, subnet.get(), outcomes, preference, commit), started);
+        });
+    }
+
+    private CompletionStage<Optional<Outgoing>> confirm(RelayChain chain, Arrival6 arrival, ClientServerMessage request, Subnet6 subnet,
+                                                        long started) {
+        List<Address128> addresses = new ArrayList<>();
+        for (IdentityAssociation ia : request.iaNa()) {
+            ia.addresses().forEach(a -> addresses.add(Address128.of(a.address())));
+        }
+        for (IdentityAssociation ia : request.iaTa()) {
+            ia.addresses().forEach(a -> addresses.add(Address128.of(a.address())));
+        }
+        if (addresses.isEmpty()) {
+            // Section 18.3.3: nothing to confirm, so no reply.
+            return drop("confirm_without_addresses", "CONFIRM from {} lists no address", arrival.sender());
+        }
+        boolean onLink = addresses.stream().allMatch(subnet::onLink);
+        return done(send(chain, arrival, ReplyBuilder6.confirmed(request, server, onLink), started));
+    }
+
+    private static List<Hint6> hints(IdentityAssociation ia) {
+        List<Hint6> hints = new ArrayList<>();
+        for (IaAddress a : ia.addresses()) {
+            hints.add(new Hint6(Address128.of(a.address()), 128));
+        }
+        for (IaPrefix p : ia.prefixes()) {
+            if (p.prefixLength() >= 1 && p.prefixLength() <= 128) {
+                hints.add(new Hint6(Address128.of(p.prefix()).clearLow(128 - p.prefixLength()), p.prefixLength()));
+            }
+        }
+        return hints;
+    }
+
+    private static Kind6 kindOf(DhcpV6MessageType t) {
+        if (t.equals(DhcpV6MessageType.SOLICIT)) {
+            return Kind6.SOLICIT;
+        } else if (t.equals(DhcpV6MessageType.REQUEST)) {
+            return Kind6.REQUEST;
+        } else if (t.equals(DhcpV6MessageType.RENEW)) {
+            return Kind6.RENEW;
+        } else if (t.equals(DhcpV6MessageType.REBIND)) {
+            return Kind6.REBIND;
+        } else if (t.equals(DhcpV6MessageType.RELEASE)) {
+            return Kind6.RELEASE;
+        }
+        return Kind6.DECLINE;
+    }
+
+    private Optional<Outgoing> unavailable(String why) {
+        metrics.dropped("shard_timeout");
+        unavailableLog.log(suppressed -> log.warn("event=shard_timeout protocol=dhcpv6 error=\"{}\" suppressed_since_last={}", why, suppressed));
+        return Optional.empty();
+    }
+
+    private Optional<Outgoing> send(RelayChain chain, Arrival6 arrival, ClientServerMessage reply, long startedNanos) {
+        byte[] bytes = DhcpV6Codec.encode(chain.wrap(reply));
+        metrics.answered(reply.type().name());
+        metrics.exchangeTook(Duration.ofNanos(System.nanoTime() - startedNanos));
+        // Section 19.3: a Relay-reply goes back to the relay on the server port (or, RFC 8357, the
+        // port it sent from when it says it uses another); a direct reply to the client's own
+        // address and port, out of the interface it came in on.
+        InetSocketAddress to = arrival.sender();
+        if (chain.isRelayed() && !chain.hops().get(0).options().contains(RELAY_SOURCE_PORT)) {
+            to = new InetSocketAddress(arrival.sender().getAddress(), serverPort);
+        }
+        return Optional.of(new Outgoing(bytes, to));
+    }
+
+    private static CompletionStage<Optional<Outgoing>> done(Optional<Outgoing> out) {
+        return CompletableFuture.completedFuture(out);
+    }
+
+    private CompletionStage<Optional<Outgoing>> drop(String reason, String format, Object... args) {
+        metrics.dropped(reason);
+        if (log.isDebugEnabled()) {
+            log.debug("event=dropped protocol=dhcpv6 reason=" + reason + " " + format, args);
+        }
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
+}
