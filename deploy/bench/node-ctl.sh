@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# deploy/bench/node-ctl.sh pg-start|pg-stop|reset|stop
+# deploy/bench/node-ctl.sh pg-start|pg-stop|reset|stop  (FAMILY=v4|v6 picks the warm-up; both are served)
 #   Runs one dhcp-cluster node inside the bench namespace kbsrv (see ../shared/bench/netns.sh)
 #   with its journal in a PostgreSQL server of its own, also inside kbsrv on 127.0.0.1:5433
 #   (Debian's PostgreSQL binaries, default durability settings: the same server software
@@ -50,6 +50,16 @@ dhcp {
         pools = ["198.18.0.10 - 198.19.255.250"], options { routers = "198.18.0.1" } }
     ]
   }
+  # The same links and pools as the bench's Kea (kea.sh): 2^32 addresses per link.
+  v6 {
+    listen { port = 547, interfaces = ["kb-s0", "kb-s1"] }
+    preferred-lifetime = 3000, valid-lifetime = 4000, renew-timer = 1000, rebind-timer = 2000
+    subnets = [
+      { id = 1, subnet = "2001:db8:1::/64", interface = "kb-s0", pools = ["2001:db8:1::1:0/96"],
+        pd-pools = [ { prefix = "2001:db8:100::/40", delegated-length = 56 } ] },
+      { id = 2, subnet = "2001:db8:2::/64", relay-addresses = ["2001:db8:2::2"], pools = ["2001:db8:2::1:0/96"] }
+    ]
+  }
 }
 CONF
 }
@@ -83,8 +93,13 @@ reset() {
     local i=0 r
     for r in 200 500 1000 1500; do
       i=$((i + 1))
-      ip netns exec kbrly taskset -c 0 perfdhcp -4 -r $r -p 5 -R 100000 -b mac=02:0$i:00:00:00:00 \
-        -l 198.51.100.2 198.51.100.1 >/dev/null 2>&1 || true
+      if [[ ${FAMILY:-v4} == v6 ]]; then
+        ip netns exec kbrly taskset -c 0 perfdhcp -6 -r $r -p 5 -R 100000 -b duid=000300010200$i000000000 \
+          -A1 -l kb-r0 2001:db8:2::1 >/dev/null 2>&1 || true
+      else
+        ip netns exec kbrly taskset -c 0 perfdhcp -4 -r $r -p 5 -R 100000 -b mac=02:0$i:00:00:00:00 \
+          -l 198.51.100.2 198.51.100.1 >/dev/null 2>&1 || true
+      fi
     done
   fi
 }

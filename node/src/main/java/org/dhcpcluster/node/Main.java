@@ -52,7 +52,8 @@ public final class Main {
             return;
         }
         if (checkOnly) {
-            System.out.println("configuration OK: " + config.v4().policy().subnets().size() + " DHCPv4 subnet(s)");
+            System.out.println("configuration OK: " + config.v4().policy().subnets().size() + " DHCPv4 subnet(s), "
+                    + config.v6().map(v6 -> v6.policy().subnets().size() + " DHCPv6 subnet(s)").orElse("no DHCPv6"));
             System.exit(0);
         }
         NodeRuntime node;

@@ -10,7 +10,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
+import org.dhcpcluster.lease.sharding.IdlePassivation;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -115,7 +115,7 @@ public final class Lease4Entity extends EventSourcedBehaviorWithEnforcedReplies<
     public static void init(ActorSystem<?> system, Supplier<Policy4> policy, Clock clock) {
         BlockDirectory blocks = BlockDirectory.sharded(system);
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), policy, clock, blocks))
-                .withSettings(ClusterShardingSettings.create(system).withPassivateIdleEntityAfter(PASSIVATE_AFTER)));
+                .withSettings(IdlePassivation.after(system, PASSIVATE_AFTER)));
     }
 
     public static Behavior<Command> create(String entityId, Supplier<Policy4> policy, Clock clock, BlockDirectory blocks) {

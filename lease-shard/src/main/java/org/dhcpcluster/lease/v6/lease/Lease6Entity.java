@@ -13,7 +13,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
+import org.dhcpcluster.lease.sharding.IdlePassivation;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -109,7 +109,7 @@ public final class Lease6Entity extends EventSourcedBehaviorWithEnforcedReplies<
     public static void init(ActorSystem<?> system, Supplier<Policy6> policy, Clock clock) {
         SliceDirectory slices = SliceDirectory.sharded(system);
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(IaKey.parse(ctx.getEntityId()), policy, clock, slices))
-                .withSettings(ClusterShardingSettings.create(system).withPassivateIdleEntityAfter(PASSIVATE_AFTER)));
+                .withSettings(IdlePassivation.after(system, PASSIVATE_AFTER)));
     }
 
     public static Behavior<Command> create(IaKey key, Supplier<Policy6> policy, Clock clock, SliceDirectory slices) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# deploy/bench/v4-max-vs-kea.sh [STEP_SECONDS]
+# deploy/bench/max-vs-kea.sh v4|v6 [STEP_SECONDS]
 #
-# Maximum DHCPv4 leases/s, measured with perfdhcp (full DORA, relay path) against
+# Maximum leases/s, measured with perfdhcp (v4: full DORA; v6: SOLICIT-ADVERTISE-REQUEST-REPLY
+# with IA_NA; both on the relay path, v6 as RELAY-FORW with -A1) against
 #   1. ISC Kea, memfile backend          (Kea's fastest; leases in a CSV file)
 #   2. ISC Kea, PostgreSQL backend
 #   3. this node, leases journaled in PostgreSQL (durable before every ACK)
@@ -20,20 +21,24 @@
 # its steps then draw new clients at random from perfdhcp-load.sh's 1,000,000-client space,
 # so a few percent of a later step's clients already hold a lease from an earlier step.
 #
-# Needs root and: kea-dhcp4-server kea-admin postgresql iproute2 (see BENCH_DIR/README.md),
-# Java 17, and the node built: mvn -q -DskipTests package
-# Output: a table and one line per server in deploy/bench/results/v4-<date>.txt
+# Needs root and: kea-dhcp4-server kea-dhcp6-server kea-admin postgresql iproute2 (see
+# BENCH_DIR/README.md), Java 17, and the node built: mvn -q -DskipTests package
+# Output: a table and one line per server in deploy/bench/results/<family>-<date>.txt
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 BENCH_DIR=${BENCH_DIR:-$(cd "$REPO/.." && pwd)/shared/bench}
-STEP=${1:-5}
+FAM=${1:-}
+[[ $FAM == v4 || $FAM == v6 ]] || { sed -n '2,4p' "$0"; exit 2; }
+STEP=${2:-5}
+if [[ $FAM == v4 ]]; then TARGET=198.51.100.1; else TARGET=2001:db8:2::1; fi
+export FAMILY=$FAM
 JAR=$REPO/node/target/dhcp-node.jar
 W=/tmp/kb/node
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-OUT=$HERE/results/v4-$(date +%Y%m%d-%H%M%S).txt
+OUT=$HERE/results/$FAM-$(date +%Y%m%d-%H%M%S).txt
 
-[[ $EUID == 0 ]] || { echo "run as root (network namespaces, port 67)" >&2; exit 2; }
+[[ $EUID == 0 ]] || { echo "run as root (network namespaces, ports 67 and 547)" >&2; exit 2; }
 [[ -x $BENCH_DIR/perfdhcp-max.sh ]] || { echo "bench kit not found at $BENCH_DIR (set BENCH_DIR)" >&2; exit 2; }
 [[ -f $JAR ]] || { echo "build first: (cd $REPO && mvn -q -DskipTests package)" >&2; exit 2; }
 mkdir -p "$W" "$HERE/results"
@@ -43,26 +48,26 @@ log() { printf '%s %s\n' "$(date +%T)" "$*" | tee -a "$OUT"; }
 cleanup() {
   "$HERE/node-ctl.sh" stop || true
   "$HERE/node-ctl.sh" pg-stop || true
-  (cd "$BENCH_DIR" && ./kea.sh stop v4 >/dev/null 2>&1 || true)
+  (cd "$BENCH_DIR" && ./kea.sh stop $FAM >/dev/null 2>&1 || true)
   (cd "$BENCH_DIR" && ./netns.sh down >/dev/null 2>&1 || true)
 }
 trap cleanup EXIT
 
 max_of() { sed -n 's/^max_rate=\([0-9]*\).*/\1/p' "$1" | tail -1; }
 
-log "== dhcp-cluster v4 max leases/s vs ISC Kea ($(nproc) CPUs, step ${STEP}s)"
+log "== dhcp-cluster $FAM max leases/s vs ISC Kea ($(nproc) CPUs, step ${STEP}s)"
 (cd "$BENCH_DIR" && ./netns.sh up >/dev/null)
 
 log "-- Kea memfile"
-(cd "$BENCH_DIR" && RESET_CMD="./kea.sh start v4 memfile" ./perfdhcp-max.sh v4 198.51.100.1 "$STEP") | tee "$W/kea-memfile.txt" | tee -a "$OUT"
+(cd "$BENCH_DIR" && RESET_CMD="./kea.sh start $FAM memfile" ./perfdhcp-max.sh $FAM $TARGET "$STEP") | tee "$W/kea-memfile.txt" | tee -a "$OUT"
 log "-- Kea PostgreSQL"
-(cd "$BENCH_DIR" && RESET_CMD="./kea.sh start v4 postgres" ./perfdhcp-max.sh v4 198.51.100.1 "$STEP") | tee "$W/kea-postgres.txt" | tee -a "$OUT"
-(cd "$BENCH_DIR" && ./kea.sh stop v4 >/dev/null)
+(cd "$BENCH_DIR" && RESET_CMD="./kea.sh start $FAM postgres" ./perfdhcp-max.sh $FAM $TARGET "$STEP") | tee "$W/kea-postgres.txt" | tee -a "$OUT"
+(cd "$BENCH_DIR" && ./kea.sh stop $FAM >/dev/null)
 
 log "-- dhcp-cluster node (journal in PostgreSQL $(basename "$(dirname "$PG_BIN")"))"
 "$HERE/node-ctl.sh" pg-start
 "$HERE/node-ctl.sh" reset
-(cd "$BENCH_DIR" && RESET_CMD="" ./perfdhcp-max.sh v4 198.51.100.1 "$STEP") | tee "$W/node.txt" | tee -a "$OUT"
+(cd "$BENCH_DIR" && RESET_CMD="" ./perfdhcp-max.sh $FAM $TARGET "$STEP") | tee "$W/node.txt" | tee -a "$OUT"
 "$HERE/node-ctl.sh" stop
 
 km=$(max_of "$W/kea-memfile.txt"); kp=$(max_of "$W/kea-postgres.txt"); nd=$(max_of "$W/node.txt")
