@@ -32,10 +32,18 @@ final class NodeInNamespace implements AutoCloseable {
         this.process = process;
     }
 
+    /** Addresses handed out on the client link (v6) and on the relayed link. */
+    static final String V6_POOL = "2001:db8:1::1000 - 2001:db8:1::ffff";
+    static final String V6_RELAYED_POOL = "2001:db8:2::1000 - 2001:db8:2::ffff";
+    /** Where the client link's delegated /56 prefixes come from. */
+    static final String V6_PD_POOL = "2001:db8:100::/40";
+
     /**
      * Starts a node serving 192.0.2.0/24 (pool .100-.199) on the client link and, when the
      * topology has a relay, 198.18.0.0/16 (pool 198.18.0.10 - 198.18.31.250) for clients
-     * relayed from 198.51.100.2.
+     * relayed from 198.51.100.2. With IPv6 in the topology it also serves DHCPv6: the client
+     * link ({@link #V6_POOL}, /56 prefixes from {@link #V6_PD_POOL}) and, with a relay, the
+     * relayed link ({@link #V6_RELAYED_POOL}).
      */
     static NodeInNamespace start(NetnsTopology net) {
         List<String> interfaces = new ArrayList<>(List.of("\"" + net.serverIf() + "\""));
@@ -47,6 +55,7 @@ final class NodeInNamespace implements AutoCloseable {
                         pools = ["198.18.0.10 - 198.18.31.250"], options { routers = "198.18.0.1" } }
                     """.formatted(net.relayAddress4().getHostAddress());
         }
+        String v6 = net.hasIpv6() ? v6Section(net, interfaces) : "";
         String conf = """
                 dhcp {
                   management { host = "127.0.0.1", port = 8067 }
@@ -62,9 +71,10 @@ final class NodeInNamespace implements AutoCloseable {
                       %s
                     ]
                   }
+                  %s
                 }
                 """.formatted(net.workDir().resolve("postgres"), String.join(", ", interfaces),
-                net.serverAddress4().getHostAddress(), net.serverIf(), relayed);
+                net.serverAddress4().getHostAddress(), net.serverIf(), relayed, v6);
         Path file = net.workDir().resolve("node.conf");
         try {
             Files.writeString(file, conf);
@@ -74,12 +84,39 @@ final class NodeInNamespace implements AutoCloseable {
         return new NodeInNamespace(net, NodeProcess.start(file, net.workDir(), Optional.of(net.serverNs()), Duration.ofSeconds(120)));
     }
 
+    private static String v6Section(NetnsTopology net, List<String> interfaces) {
+        String relayed = !net.hasRelay() ? "" : """
+                , { id = 2, subnet = "%s", pools = ["%s"] }
+                """.formatted(net.relayedLinkPrefix6(), V6_RELAYED_POOL);
+        return """
+                v6 {
+                  listen { port = 547, interfaces = [%s] }
+                  preferred-lifetime = 300, valid-lifetime = 600
+                  subnets = [
+                    { id = 1, subnet = "%s", interface = "%s", pools = ["%s"],
+                      pd-pools = [ { prefix = "%s", delegated-length = 56 } ],
+                      options { dns-servers = ["2001:db8:1::53"], domain-search = ["example.test"] } }
+                    %s
+                  ]
+                }
+                """.formatted(String.join(", ", interfaces), net.clientLinkPrefix6(), net.serverIf(), V6_POOL, V6_PD_POOL, relayed);
+    }
+
     private static final Pattern LEASE = Pattern.compile(
             "\\{\"address\":\"([^\"]+)\",\"client\":\"([^\"]+)\",\"state\":\"([^\"]+)\"");
 
-    /** Every address on record, from the node's own journal through its lease API. */
+    /** Every DHCPv4 address on record, from the node's own journal through its lease API. */
     List<ApiLease> leases() {
-        Cmd.Result r = net.exec(net.serverNs(), "curl", "-sf", "--max-time", "60", "http://127.0.0.1:8067/api/v4/leases");
+        return leases("/api/v4/leases");
+    }
+
+    /** Every DHCPv6 address and delegated prefix ("prefix/length") on record. */
+    List<ApiLease> leases6() {
+        return leases("/api/v6/leases");
+    }
+
+    private List<ApiLease> leases(String path) {
+        Cmd.Result r = net.exec(net.serverNs(), "curl", "-sf", "--max-time", "60", "http://127.0.0.1:8067" + path);
         if (r.exitCode() != 0) {
             throw new AssertionError("lease API failed: " + r + "\nnode log:\n" + process.tail());
         }

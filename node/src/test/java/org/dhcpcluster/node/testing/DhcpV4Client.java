@@ -1,10 +1,8 @@
 package org.dhcpcluster.node.testing;
 
 import java.net.Inet4Address;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,36 +23,26 @@ public abstract class DhcpV4Client implements AutoCloseable {
     /** Default bound for renew(): a few DHCP round trips plus client retransmission timers. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private final String name;
     protected final String netns;
     protected final String iface;
     protected final Path dir;
     protected final ClientSandbox sandbox;
-    private final List<NamespacedProcess> runs = new ArrayList<>();
+    private final ClientRuns runs;
     private Set<Inet4Address> preexisting;
-    private NamespacedProcess current;
     private boolean closed;
 
     /** {@code name} is the client's executable name, also used for its scratch directory and logs. */
     protected DhcpV4Client(String name, String netns, String iface, Path workDir) {
-        this.name = name;
         this.netns = netns;
         this.iface = iface;
-        this.dir = uniqueDir(workDir, name);
-        this.sandbox = new ClientSandbox(dir, "dct-" + name);
-    }
-
-    private static Path uniqueDir(Path workDir, String name) {
-        Path d = workDir.resolve(name);
-        for (int i = 2; Files.exists(d); i++) {
-            d = workDir.resolve(name + "-" + i);
-        }
-        return d;
+        this.runs = new ClientRuns(name, netns, workDir);
+        this.dir = runs.dir();
+        this.sandbox = runs.sandbox();
     }
 
     /** Short client name, e.g. "dhclient"; also the executable's name. */
     public final String name() {
-        return name;
+        return runs.name();
     }
 
     /** The client's own command line (the sandbox is added around it). */
@@ -74,7 +62,7 @@ public abstract class DhcpV4Client implements AutoCloseable {
 
     /** Starts the client; addresses already on the interface are ignored by the await methods. */
     public void start() {
-        if (current != null) {
+        if (runs.started()) {
             throw new IllegalStateException(name() + " already started");
         }
         preexisting = new HashSet<>(InterfaceAddresses.ipv4(netns, iface));
@@ -83,9 +71,7 @@ public abstract class DhcpV4Client implements AutoCloseable {
 
     /** Starts (another) client process with {@link #command()}; its log is kept with earlier ones. */
     protected final NamespacedProcess launch() {
-        current = NamespacedProcess.start(netns, dir, name(), sandbox.wrap(command()));
-        runs.add(current);
-        return current;
+        return runs.launch(command());
     }
 
     /**
@@ -93,28 +79,17 @@ public abstract class DhcpV4Client implements AutoCloseable {
      * client, to completion; its output is kept with the client's log for diagnostics.
      */
     protected final NamespacedProcess runToCompletion(String label, List<String> command, Duration timeout) {
-        NamespacedProcess p = NamespacedProcess.start(netns, dir, label, sandbox.wrap(command));
-        runs.add(p);
-        try {
-            p.waitFor(timeout);
-        } catch (AssertionError e) {
-            p.destroy();
-            throw new AssertionError(label + " did not finish within " + timeout + "\n" + diagnostics(), e);
-        }
-        return p;
+        return runs.runToCompletion(label, command, timeout, this::diagnostics);
     }
 
     /** The currently running client process. */
     protected final NamespacedProcess process() {
-        if (current == null) {
-            throw new IllegalStateException(name() + " not started");
-        }
-        return current;
+        return runs.current();
     }
 
     /** PID of the running client (the client itself, not a wrapper). */
     public long pid() {
-        return Pids.findByName(process().pid(), name()).orElse(process().pid());
+        return runs.clientPid();
     }
 
     /**
@@ -186,20 +161,14 @@ public abstract class DhcpV4Client implements AutoCloseable {
 
     /** Everything all runs of the client printed, in order. */
     public String log() {
-        StringBuilder sb = new StringBuilder();
-        for (NamespacedProcess p : runs) {
-            sb.append(p.stdout()).append(p.stderr());
-        }
-        return sb.toString();
+        return runs.log();
     }
 
     /** For assertion messages: the interface's addresses, each run's command and output, the lease. */
     public String diagnostics() {
         StringBuilder sb = new StringBuilder("addresses on ").append(iface).append(": ")
                 .append(InterfaceAddresses.ipv4Cidrs(netns, iface)).append('\n');
-        for (NamespacedProcess p : runs) {
-            sb.append(p.output());
-        }
+        sb.append(runs.outputs());
         String lease = safeLeaseInfo();
         if (!lease.isBlank()) {
             sb.append("--- lease as seen by ").append(name()).append(" ---\n").append(lease);
@@ -240,9 +209,7 @@ public abstract class DhcpV4Client implements AutoCloseable {
             return;
         }
         closed = true;
-        for (NamespacedProcess p : runs) {
-            p.destroy();
-        }
+        runs.destroyAll();
         if (preexisting != null) {
             for (String cidr : InterfaceAddresses.ipv4Cidrs(netns, iface)) {
                 if (!preexisting.contains(InterfaceAddresses.parse4(cidr.substring(0, cidr.indexOf('/'))))) {

@@ -1,15 +1,10 @@
 package org.dhcpcluster.node.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.Inet4Address;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * ISC Kea kea-dhcp4 running in a topology's server namespace, as a known-good reference server:
@@ -25,39 +20,16 @@ import java.util.Map;
  */
 public final class KeaDhcp4 implements AutoCloseable {
     public static final String RELAYED_POOL = "203.0.113.10 - 203.0.113.250";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
-    private final NamespacedProcess process;
-    private final Path log;
+    private final KeaServer server;
 
-    private KeaDhcp4(NamespacedProcess process, Path log) {
-        this.process = process;
-        this.log = log;
+    private KeaDhcp4(KeaServer server) {
+        this.server = server;
     }
 
     /** Starts Kea in the topology's server namespace and waits until it serves. */
     public static KeaDhcp4 start(NetnsTopology topology) {
-        Path dir = topology.workDir().resolve("kea-" + System.nanoTime());
-        try {
-            Files.createDirectories(dir);
-            Path log = dir.resolve("kea4.log");
-            Path conf = dir.resolve("kea4.conf");
-            Files.writeString(conf, config(topology, log));
-            // Kea puts pid and lock files in these directories; defaults are system paths
-            Map<String, String> env = Map.of("KEA_PIDFILE_DIR", dir.toString(), "KEA_LOCKFILE_DIR", dir.toString());
-            NamespacedProcess p = NamespacedProcess.start(topology.serverNs(), dir, "kea-dhcp4", env,
-                    List.of(Tools.executable("kea-dhcp4"), "-c", conf.toString()));
-            KeaDhcp4 kea = new KeaDhcp4(p, log);
-            try {
-                kea.awaitLog("DHCP4_STARTED", START_TIMEOUT);
-            } catch (AssertionError e) {
-                p.destroy();
-                throw e;
-            }
-            return kea;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new KeaDhcp4(KeaServer.start(topology, "kea-dhcp4", log -> config(topology, log), "DHCP4_STARTED"));
     }
 
     /** The configuration {@link #start} uses, logging to {@code log}. */
@@ -96,41 +68,29 @@ public final class KeaDhcp4 implements AutoCloseable {
     }
 
     private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return KeaServer.quote(s);
     }
 
     /** Kea's log (INFO: DHCP4_LEASE_ALLOC, DHCP4_RELEASE, DHCP4_INIT_REBOOT... lines). */
     public String log() {
-        try {
-            return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return server.log();
     }
 
     /** Waits until Kea's log contains {@code text}; fails with Kea's output if it exits or time runs out. */
     public void awaitLog(String text, Duration timeout) {
-        Poll.until(timeout, () -> {
-            if (log().contains(text)) {
-                return true;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("kea-dhcp4 exited before logging " + text + "\n" + diagnostics());
-            }
-            return false;
-        }, () -> "kea-dhcp4 did not log " + text + " within " + timeout + "\n" + diagnostics());
+        server.awaitLog(text, timeout);
     }
 
     public String diagnostics() {
-        return process.output() + "--- kea4.log ---\n" + log();
+        return server.diagnostics();
     }
 
     public long pid() {
-        return process.pid();
+        return server.pid();
     }
 
     @Override
     public void close() {
-        process.destroy();
+        server.close();
     }
 }

@@ -3,6 +3,7 @@ package org.dhcpcluster.node.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,18 +20,31 @@ import java.util.stream.Stream;
  * A throw-away DHCP test network made of Linux network namespaces:
  *
  * <pre>
- *   server ns "dct&lt;id&gt;s"                         client ns "dct&lt;id&gt;c"
- *     dct&lt;id&gt;s0 192.0.2.1/24 2001:db8:1::1/64 ==veth== dct&lt;id&gt;c0 (no address: DHCP clients run here)
- *   server ns                                   relay ns "dct&lt;id&gt;r" (optional)
- *     dct&lt;id&gt;s1 198.51.100.1/24             ==veth== dct&lt;id&gt;r0 198.51.100.2/24
+ *   server ns "dct&lt;id&gt;s"                             client ns "dct&lt;id&gt;c"
+ *     dct&lt;id&gt;s0 192.0.2.1/24 2001:db8:1::1/64   ==veth== dct&lt;id&gt;c0 (no address: DHCP clients run here)
+ *
+ *   server ns                                       relay ns "dct&lt;id&gt;r" (optional)
+ *     dct&lt;id&gt;s1 198.51.100.1/24 2001:db8:ff::1/64 ==veth== dct&lt;id&gt;r0 198.51.100.2/24 2001:db8:ff::2/64
+ *
+ *   relay ns (with IPv6)                            client ns
+ *     dct&lt;id&gt;r1 2001:db8:2::1/64                 ==veth== dct&lt;id&gt;c1 (no address: relayed clients)
+ *   server ns route: 2001:db8:2::/64 via 2001:db8:ff::2
  * </pre>
  *
- * The server/client pair is one L2 segment, so broadcast DISCOVERs flow as on a real LAN; the
- * relay namespace reaches the server by unicast like a relay agent. {@code <id>} is 4 random hex
- * digits claimed atomically ({@code ip netns add} fails on an existing name), so parallel JVMs and
- * leftovers of earlier runs never collide. The veth ends are created directly inside their
- * namespaces, so nothing ever appears in (or must be removed from) the host namespace. Only
- * documentation address ranges are used and nothing is routed out of the namespaces.
+ * The server/client pair is one L2 segment, so broadcast DISCOVERs and multicast SOLICITs (to
+ * ff02::1:2) flow as on a real LAN; the relay namespace reaches the server by unicast like a relay
+ * agent. For DHCPv6 the relay also sits on a client link of its own, the relayed link
+ * 2001:db8:2::/64 that the server is not on (so a server there hears its clients only through the
+ * relay, never directly as well): 2001:db8:2::1 is what a relay puts in the link-address of a
+ * RELAY-FORW, and what a server selects the subnet by. The server routes that prefix to the
+ * relay, so a relay (or perfdhcp -A1) may also use it as its source address.
+ *
+ * <p>{@code <id>} is 4 random hex digits claimed atomically ({@code ip netns add} fails on an
+ * existing name), so parallel JVMs and leftovers of earlier runs never collide. The veth ends are
+ * created directly inside their namespaces, so nothing ever appears in (or must be removed from)
+ * the host namespace. Duplicate address detection is off in every namespace, so IPv6 addresses,
+ * link-local ones included, are usable as soon as the topology exists. Only documentation address
+ * ranges are used and nothing is routed out of the namespaces.
  *
  * <p>{@link #close()} kills every process inside (by PID), deletes the namespaces (which destroys
  * the veths) and never throws; a shutdown hook does the same if a test run is aborted.
@@ -53,6 +67,9 @@ public final class NetnsTopology implements AutoCloseable {
         private boolean relay;
         private String relayServerCidr4 = "198.51.100.1/24";
         private String relayCidr4 = "198.51.100.2/24";
+        private String relayServerCidr6 = "2001:db8:ff::1/64";
+        private String relayCidr6 = "2001:db8:ff::2/64";
+        private String relayedLinkCidr6 = "2001:db8:2::1/64";
         private Path workDir;
 
         private Builder() {
@@ -76,23 +93,42 @@ public final class NetnsTopology implements AutoCloseable {
             return this;
         }
 
-        /** No global IPv6 address (for kernels without IPv6; v4 tests do not need it). */
+        /**
+         * No global IPv6 address and no relayed IPv6 link (for kernels without IPv6; v4 tests do
+         * not need it).
+         */
         public Builder withoutIpv6() {
             this.serverCidr6 = null;
             return this;
         }
 
-        /** Adds the relay namespace with the default 198.51.100.1/24 - 198.51.100.2/24 link. */
+        /**
+         * Adds the relay namespace with the default addresses: relay link 198.51.100.1/24 -
+         * 198.51.100.2/24 and 2001:db8:ff::1/64 - 2001:db8:ff::2/64, relayed link 2001:db8:2::1/64.
+         */
         public Builder withRelay() {
             this.relay = true;
             return this;
         }
 
-        /** Adds the relay namespace with the given server-side and relay-side addresses. */
+        /** Adds the relay namespace with the given server-side and relay-side IPv4 addresses. */
         public Builder withRelay(String serverSideCidr4, String relaySideCidr4) {
             this.relay = true;
             this.relayServerCidr4 = serverSideCidr4;
             this.relayCidr4 = relaySideCidr4;
+            return this;
+        }
+
+        /**
+         * Adds the relay namespace with the given IPv6 addresses: server and relay ends of the
+         * relay link, and the relay's address on the relayed client link (whose prefix the server
+         * routes to the relay).
+         */
+        public Builder withRelay6(String serverSideCidr6, String relaySideCidr6, String relayedLinkCidr6) {
+            this.relay = true;
+            this.relayServerCidr6 = serverSideCidr6;
+            this.relayCidr6 = relaySideCidr6;
+            this.relayedLinkCidr6 = relayedLinkCidr6;
             return this;
         }
 
@@ -118,6 +154,9 @@ public final class NetnsTopology implements AutoCloseable {
             b.relay = relay;
             b.relayServerCidr4 = relayServerCidr4;
             b.relayCidr4 = relayCidr4;
+            b.relayServerCidr6 = relayServerCidr6;
+            b.relayCidr6 = relayCidr6;
+            b.relayedLinkCidr6 = relayedLinkCidr6;
             b.workDir = workDir;
             return b;
         }
@@ -199,12 +238,24 @@ public final class NetnsTopology implements AutoCloseable {
             NetnsWiring.veth(serverNs(), serverRelayIf(), relayNs(), relayIf());
             NetnsWiring.addAddress(serverNs(), serverRelayIf(), config.relayServerCidr4);
             NetnsWiring.addAddress(relayNs(), relayIf(), config.relayCidr4);
+            if (ipv6) {
+                NetnsWiring.addAddress(serverNs(), serverRelayIf(), config.relayServerCidr6);
+                NetnsWiring.addAddress(relayNs(), relayIf(), config.relayCidr6);
+                NetnsWiring.veth(relayNs(), relayClientIf(), clientNs(), relayedClientIf());
+                NetnsWiring.addAddress(relayNs(), relayClientIf(), config.relayedLinkCidr6);
+                NetnsWiring.addRoute(serverNs(), relayedLinkPrefix6().toString(),
+                        InterfaceAddresses.format6(relayUplinkAddress6()));
+            }
         }
         NetnsWiring.awaitUp(serverNs(), serverIf(), ipv6);
         NetnsWiring.awaitUp(clientNs(), clientIf(), ipv6);
         if (config.relay) {
             NetnsWiring.awaitUp(serverNs(), serverRelayIf(), ipv6);
             NetnsWiring.awaitUp(relayNs(), relayIf(), ipv6);
+            if (ipv6) {
+                NetnsWiring.awaitUp(relayNs(), relayClientIf(), true);
+                NetnsWiring.awaitUp(clientNs(), relayedClientIf(), true);
+            }
         }
     }
 
@@ -257,6 +308,21 @@ public final class NetnsTopology implements AutoCloseable {
         return PREFIX + id + "r0";
     }
 
+    /** Relay end of the relayed IPv6 client link; only with a relay and IPv6. */
+    public String relayClientIf() {
+        requireRelay6();
+        return PREFIX + id + "r1";
+    }
+
+    /**
+     * Client end of the relayed IPv6 client link (in the client namespace): clients here reach
+     * the server only through a relay agent running in the relay namespace.
+     */
+    public String relayedClientIf() {
+        requireRelay6();
+        return PREFIX + id + "c1";
+    }
+
     /** Server address on the client segment, e.g. 192.0.2.1. */
     public Inet4Address serverAddress4() {
         return InterfaceAddresses.parse4(address(config.serverCidr4));
@@ -282,6 +348,50 @@ public final class NetnsTopology implements AutoCloseable {
     public Inet4Address relayAddress4() {
         requireRelay();
         return InterfaceAddresses.parse4(address(config.relayCidr4));
+    }
+
+    /** True unless built {@link Builder#withoutIpv6()}. */
+    public boolean hasIpv6() {
+        return config.serverCidr6 != null;
+    }
+
+    /** Server IPv6 address on the client segment, e.g. 2001:db8:1::1 (its prefix is the link's). */
+    public Inet6Address serverAddress6() {
+        requireIpv6();
+        return Prefix6.parse(config.serverCidr6).address();
+    }
+
+    /** Prefix of the client segment, e.g. 2001:db8:1::/64: the subnet directly attached clients belong to. */
+    public Prefix6 clientLinkPrefix6() {
+        requireIpv6();
+        return Prefix6.parse(config.serverCidr6).network();
+    }
+
+    /** Server address on the relay link, e.g. 2001:db8:ff::1: where a relay sends RELAY-FORW. */
+    public Inet6Address relayServerAddress6() {
+        requireRelay6();
+        return Prefix6.parse(config.relayServerCidr6).address();
+    }
+
+    /** Relay's own address on the relay link, e.g. 2001:db8:ff::2 (the next hop to the relayed link). */
+    public Inet6Address relayUplinkAddress6() {
+        requireRelay6();
+        return Prefix6.parse(config.relayCidr6).address();
+    }
+
+    /**
+     * Relay address on the relayed client link, e.g. 2001:db8:2::1: the link-address a relay
+     * puts in RELAY-FORW (the v6 counterpart of giaddr) and a server selects the subnet by.
+     */
+    public Inet6Address relayAddress6() {
+        requireRelay6();
+        return Prefix6.parse(config.relayedLinkCidr6).address();
+    }
+
+    /** Prefix of the relayed client link, e.g. 2001:db8:2::/64. */
+    public Prefix6 relayedLinkPrefix6() {
+        requireRelay6();
+        return Prefix6.parse(config.relayedLinkCidr6).network();
     }
 
     /** All namespace names of this topology, server first. */
@@ -333,10 +443,26 @@ public final class NetnsTopology implements AutoCloseable {
         return InterfaceAddresses.ipv4(netns, dev);
     }
 
+    /** Global-scope IPv6 addresses currently on {@code dev} in {@code netns}. */
+    public List<Inet6Address> ipv6(String netns, String dev) {
+        return InterfaceAddresses.ipv6(netns, dev);
+    }
+
     private void requireRelay() {
         if (!config.relay) {
             throw new IllegalStateException("this topology has no relay namespace: build it withRelay()");
         }
+    }
+
+    private void requireIpv6() {
+        if (config.serverCidr6 == null) {
+            throw new IllegalStateException("this topology was built withoutIpv6()");
+        }
+    }
+
+    private void requireRelay6() {
+        requireRelay();
+        requireIpv6();
     }
 
     private static String address(String cidr) {

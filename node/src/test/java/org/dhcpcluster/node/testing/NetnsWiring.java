@@ -40,6 +40,11 @@ final class NetnsWiring {
         must(Cmd.run(Cmd.DEFAULT_TIMEOUT, cmd));
     }
 
+    /** Adds a route, e.g. from the server to a relayed link via the relay. */
+    static void addRoute(String ns, String prefix, String via) {
+        must(Cmd.run(ip(), "-n", ns, "route", "add", prefix, "via", via));
+    }
+
     // via /proc rather than sysctl(8): procps may be absent; a kernel without IPv6 is tolerated
     private static void disableDad(String ns, String... confs) {
         StringBuilder script = new StringBuilder();

@@ -2,6 +2,7 @@ package org.dhcpcluster.node.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +37,29 @@ class PerfdhcpCommandTest {
     }
 
     @Test
+    void v6MulticastLoadGoesFromTheInterfaceToAllRelayAgentsAndServers() {
+        Perfdhcp p = Perfdhcp.v6().clients(200).rate(100).maxExchanges(200).period(Duration.ofSeconds(5))
+                .exitWait(Duration.ofMillis(500)).multicast("dct1a2bc0");
+        assertEquals(List.of("-6", "-R", "200", "-r", "100", "-n", "200", "-p", "5", "-W", "500000",
+                "-l", "dct1a2bc0", "all"), args(p));
+    }
+
+    @Test
+    void v6RelayedLoadIsOneLevelOfRelayForwFromTheLocalAddress() {
+        Perfdhcp p = Perfdhcp.v6().clients(200).rate(100).relayed("2001:db8:2::1", "2001:db8:ff::1");
+        assertEquals(List.of("-6", "-R", "200", "-r", "100", "-A", "1", "-l", "2001:db8:2::1", "2001:db8:ff::1"), args(p));
+    }
+
+    @Test
+    void eachFamilyRefusesTheOthersWayOfReachingALink() {
+        assertThrows(IllegalStateException.class, () -> Perfdhcp.v6().broadcast("dct1a2bc0"));
+        assertThrows(IllegalStateException.class, () -> Perfdhcp.v4().multicast("dct1a2bc0"));
+    }
+
+    @Test
     void aTargetIsMandatory() {
         assertThrows(IllegalStateException.class, () -> Perfdhcp.v4().rate(10).command());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Perfdhcp.v6().rate(10).command());
+        assertTrue(e.getMessage().contains("multicast"), e.getMessage());
     }
 }

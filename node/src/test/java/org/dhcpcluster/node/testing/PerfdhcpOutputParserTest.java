@@ -1,6 +1,7 @@
 package org.dhcpcluster.node.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** Against real perfdhcp 2.2.0 output captured from runs against Kea (src/test/resources/testing/). */
+/**
+ * Against real perfdhcp 2.2.0 output captured from runs against Kea (src/test/resources/testing/);
+ * the v6 ones from kea-dhcp6 2.2.0 in namespaces wired like {@link NetnsTopology}.
+ */
 class PerfdhcpOutputParserTest {
 
     private static String sample(String name) throws IOException {
@@ -85,6 +89,53 @@ class PerfdhcpOutputParserTest {
         assertTrue(Double.isNaN(r.discoverOffer().maxDelayMs()));
         assertEquals(0, r.requestAck().sent());
         assertEquals(0.0, r.requestAck().dropRatio());
+    }
+
+    @Test
+    void v6MulticastRunReportsBothExchangesOfTheFourWayExchange() throws IOException {
+        PerfdhcpReport r = PerfdhcpOutputParser.parse(sample("perfdhcp-v6-direct-kea.txt"));
+
+        assertEquals("perfdhcp -6 -R 200 -r 100 -n 200 -p 5 -W 500000 -l h4xc0 all", r.command());
+        assertTrue(r.isV6());
+        assertEquals(79.984, r.rate(), 1e-9);
+        assertEquals(List.of("SOLICIT-ADVERTISE", "REQUEST-REPLY"), List.copyOf(r.exchanges().keySet()));
+        assertEquals(new PerfdhcpReport.Exchange("SOLICIT-ADVERTISE", 200, 200, 0, 0.224, 0.442, 3.324),
+                r.solicitAdvertise());
+        assertEquals(new PerfdhcpReport.Exchange("REQUEST-REPLY", 200, 200, 0, 0.117, 0.266, 4.111), r.requestReply());
+        assertEquals(200, r.leases());
+    }
+
+    @Test
+    void v6RelayedRunParsesLikeADirectOne() throws IOException {
+        PerfdhcpReport r = PerfdhcpOutputParser.parse(sample("perfdhcp-v6-relayed-kea.txt"));
+
+        assertTrue(r.command().contains("-A 1 -R 200"), r.command());
+        assertEquals(79.964, r.rate(), 1e-9);
+        assertEquals(200, r.solicitAdvertise().received());
+        assertEquals(0, r.requestReply().drops());
+        assertEquals(0.478, r.requestReply().maxDelayMs(), 1e-9);
+        assertEquals(200, r.leases());
+    }
+
+    @Test
+    void v6RunWithoutAnyAnswerHasAllSolicitsDroppedAndNoRequests() throws IOException {
+        PerfdhcpReport r = PerfdhcpOutputParser.parse(sample("perfdhcp-v6-no-server.txt"));
+
+        assertEquals(0.0, r.rate());
+        assertEquals(19, r.solicitAdvertise().sent());
+        assertEquals(19, r.solicitAdvertise().drops());
+        assertEquals(1.0, r.solicitAdvertise().dropRatio());
+        assertTrue(Double.isNaN(r.solicitAdvertise().avgDelayMs()));
+        assertEquals(0, r.requestReply().sent());
+        assertEquals(0, r.leases());
+    }
+
+    @Test
+    void v4ReportIsNotTakenForV6() throws IOException {
+        PerfdhcpReport r = PerfdhcpOutputParser.parse(sample("perfdhcp-v4-basic-kea.txt"));
+        assertFalse(r.isV6());
+        AssertionError e = assertThrows(AssertionError.class, r::requestReply);
+        assertTrue(e.getMessage().contains("REQUEST-REPLY"), e.getMessage());
     }
 
     @Test

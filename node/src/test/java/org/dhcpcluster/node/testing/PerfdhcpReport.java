@@ -55,8 +55,23 @@ public record PerfdhcpReport(String command, double rate, Map<String, Exchange> 
         return exchange("REQUEST-ACK");
     }
 
-    /** Leases granted (ACKs received, v4). */
+    /** v6 first half: SOLICIT sent, ADVERTISE received. */
+    public Exchange solicitAdvertise() {
+        return exchange("SOLICIT-ADVERTISE");
+    }
+
+    /** v6 second half: REQUEST sent, REPLY received (= bindings granted). */
+    public Exchange requestReply() {
+        return exchange("REQUEST-REPLY");
+    }
+
+    /** True for a DHCPv6 run (its statistics are SOLICIT-ADVERTISE and REQUEST-REPLY). */
+    public boolean isV6() {
+        return exchanges.containsKey("SOLICIT-ADVERTISE");
+    }
+
+    /** Leases granted: ACKs received (v4) or REPLYs to REQUEST received (v6). */
     public long leases() {
-        return requestAck().received();
+        return isV6() ? requestReply().received() : requestAck().received();
     }
 }
