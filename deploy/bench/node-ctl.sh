@@ -94,7 +94,7 @@ reset() {
     for r in 200 500 1000 1500; do
       i=$((i + 1))
       if [[ ${FAMILY:-v4} == v6 ]]; then
-        ip netns exec kbrly taskset -c 0 perfdhcp -6 -r $r -p 5 -R 100000 -b duid=000300010200$i000000000 \
+        ip netns exec kbrly taskset -c 0 perfdhcp -6 -r $r -p 5 -R 100000 -b duid=000300010200${i}000000000 \
           -A1 -l kb-r0 2001:db8:2::1 >/dev/null 2>&1 || true
       else
         ip netns exec kbrly taskset -c 0 perfdhcp -4 -r $r -p 5 -R 100000 -b mac=02:0$i:00:00:00:00 \
