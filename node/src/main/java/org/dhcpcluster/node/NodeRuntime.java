@@ -102,7 +102,8 @@ public final class NodeRuntime implements AutoCloseable {
             Dhcp4Edge edge = Dhcp4Edge.start(config.v4(), service);
             ActorSystem<Void> running = system;
             Optional<DhcpMetrics> metrics6 = config.v6().map(v6 -> new DhcpMetrics(registry, "dhcp6"));
-            Optional<Dhcp6Edge> edge6 = config.v6().map(v6 -> startV6(running, v6, db, metrics6.orElseThrow(), clock));
+            Dhcp6Service.Dhcp4o6 dhcp4o6 = new Dhcp6Service.Dhcp4o6(service, policySource, config.v4().dhcp4o6());
+            Optional<Dhcp6Edge> edge6 = config.v6().map(v6 -> startV6(running, v6, db, metrics6.orElseThrow(), clock, dhcp4o6));
 
             AtomicBoolean ready = new AtomicBoolean(false);
             ManagementServer management = ManagementServer.start(config.management().host(), config.management().port(),
@@ -122,15 +123,19 @@ public final class NodeRuntime implements AutoCloseable {
         }
     }
 
-    /** DHCPv6: slices and IA leases in the shards, the cluster's DUID from the database, then the sockets. */
-    private static Dhcp6Edge startV6(ActorSystem<?> system, NodeConfig.V6 v6, DatabaseSettings db, DhcpMetrics metrics, Clock clock) {
+    /**
+     * DHCPv6: slices and IA leases in the shards, the cluster's DUID from the database, then the
+     * sockets. DHCPV4-QUERY (RFC 7341) is answered through the node's DHCPv4 service.
+     */
+    private static Dhcp6Edge startV6(ActorSystem<?> system, NodeConfig.V6 v6, DatabaseSettings db, DhcpMetrics metrics, Clock clock,
+                                     Dhcp6Service.Dhcp4o6 dhcp4o6) {
         Policy6 policy = v6.policy();
         Supplier<Policy6> policySource = () -> policy;
         Slice6.init(system, policySource, clock);
         Lease6Entity.init(system, policySource, clock);
         Duid server = Duid.of(db.serverDuid());
         log.info("event=dhcpv6_identity server_duid={}", server.toHex());
-        Dhcp6Service service = new Dhcp6Service(system, policySource, server, metrics, v6.port(), v6.preference());
+        Dhcp6Service service = new Dhcp6Service(system, policySource, server, metrics, v6.port(), v6.preference(), Optional.of(dhcp4o6));
         return Dhcp6Edge.start(v6, service);
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
 import org.dhcpcluster.lease.v4.policy.Policy4;
 import org.dhcpcluster.lease.v6.policy.Policy6;
+import org.dhcpcluster.node.edge.v6.Dhcp4o6Links;
 
 /**
  * Everything a node needs to start, validated. Built only by {@link NodeConfigLoader}.
@@ -39,8 +40,9 @@ public record NodeConfig(
      *     means one socket on {@code listenAddress} for relayed traffic only
      * @param port the server port (67); relays are answered on it too (RFC 2131 section 4.1)
      * @param clientPort the client port (68)
+     * @param dhcp4o6 which v4 subnets serve DHCPv4-over-DHCPv6 clients on which v6 links
      */
-    public record V4(String listenAddress, int port, int clientPort, List<String> interfaces, Policy4 policy) {
+    public record V4(String listenAddress, int port, int clientPort, List<String> interfaces, Policy4 policy, Dhcp4o6Links dhcp4o6) {
     }
 
     /**

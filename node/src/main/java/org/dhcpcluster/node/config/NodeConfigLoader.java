@@ -81,7 +81,7 @@ public final class NodeConfigLoader {
         String listenAddress = listen.string("address", "0.0.0.0");
         listen.parse("address", listenAddress, org.dhcpcluster.protocol.v4.Ipv4::parse);
         var v4Settings = new NodeConfig.V4(listenAddress, listen.integer("port", 1, 65535, 67),
-                v4.integer("client-port", 1, 65535, 68), listen.strings("interfaces"), Policy4Reader.read(v4));
+                v4.integer("client-port", 1, 65535, 68), listen.strings("interfaces"), Policy4Reader.read(v4), Dhcp4o6Reader.read(v4));
 
         Optional<NodeConfig.V6> v6Settings = dhcp.optionalSection("v6").map(v6 -> {
             v6.allowOnly(Policy6Reader.V6_KEYS);

@@ -25,9 +25,10 @@ final class OptionData6Reader {
     static final int DOMAIN_LIST = 24;
     static final int SNTP_SERVERS = 31;
     static final int INFORMATION_REFRESH_TIME = 32;
+    static final int DHCP4_O_DHCP6_SERVER = 88;
 
     /** Options the server composes itself from other settings; configuring them would contradict those. */
-    private static final Set<Integer> SERVER_SET = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 14, 18, 19, 20, 25, 26, 79, 87, 88);
+    private static final Set<Integer> SERVER_SET = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 14, 18, 19, 20, 25, 26, 79, 87);
 
     private OptionData6Reader() {
     }
@@ -45,6 +46,8 @@ final class OptionData6Reader {
             OptionData6 option = switch (name) {
                 case "dns-servers" -> new OptionData6(DNS_SERVERS, addresses(s, name));
                 case "sntp-servers" -> new OptionData6(SNTP_SERVERS, addresses(s, name));
+                // RFC 7341 section 8: where 4o6 clients send DHCPV4-QUERY ([] = to ff02::1:2).
+                case "dhcp4o6-server-addresses" -> new OptionData6(DHCP4_O_DHCP6_SERVER, addressesOrNone(s, name));
                 case "domain-search" -> new OptionData6(DOMAIN_LIST, s.parse(name, entry[1], t -> domainList(s.strings(name))));
                 case "information-refresh-time" -> new OptionData6(INFORMATION_REFRESH_TIME,
                         ByteBuffer.allocate(4).putInt((int) s.duration(name).toSeconds()).array());
@@ -58,7 +61,7 @@ final class OptionData6Reader {
     private static OptionData6 byCode(Section s, String name, String text) {
         if (!name.chars().allMatch(Character::isDigit) || name.isEmpty()) {
             throw s.error(name, "is not a known DHCPv6 option name (dns-servers, domain-search, sntp-servers, "
-                    + "information-refresh-time), nor an option code with a hex value");
+                    + "information-refresh-time, dhcp4o6-server-addresses), nor an option code with a hex value");
         }
         int code = Integer.parseInt(name);
         if (code < 1 || code > 65535) {
@@ -70,15 +73,20 @@ final class OptionData6Reader {
         return new OptionData6(code, s.parse(name, text, OptionData6Reader::hex));
     }
 
-    private static byte[] addresses(Section s, String name) {
+    private static byte[] addressesOrNone(Section s, String name) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String a : s.strings(name)) {
             out.writeBytes(s.parse(name, a, Address128::parse).toBytes());
         }
-        if (out.size() == 0) {
+        return out.toByteArray();
+    }
+
+    private static byte[] addresses(Section s, String name) {
+        byte[] all = addressesOrNone(s, name);
+        if (all.length == 0) {
             throw s.error(name, "needs at least one address");
         }
-        return out.toByteArray();
+        return all;
     }
 
     /** Names as RFC 1035 section 3.1 uncompressed labels, each ending with the root (RFC 8415 section 10). */

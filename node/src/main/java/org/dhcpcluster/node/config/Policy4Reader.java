@@ -29,7 +29,7 @@ final class Policy4Reader {
         "options", "subnets"};
     private static final String[] SUBNET_KEYS = {"id", "subnet", "pools", "interface", "relay-addresses",
         "lease-time", "min-lease-time", "max-lease-time", "renewal-time", "rebinding-time", "authoritative",
-        "next-server", "options", "reservations"};
+        "next-server", "options", "reservations", "4o6-subnet", "4o6-interface", "4o6-interface-id"};
     private static final String[] RESERVATION_KEYS = {"hw-address", "client-id", "ip-address", "hostname", "options"};
 
     private Policy4Reader() {

@@ -37,6 +37,8 @@ final class NodeInNamespace implements AutoCloseable {
     static final String V6_RELAYED_POOL = "2001:db8:2::1000 - 2001:db8:2::ffff";
     /** Where the client link's delegated /56 prefixes come from. */
     static final String V6_PD_POOL = "2001:db8:100::/40";
+    /** v4 addresses for DHCPv4-over-DHCPv6 clients on the client link. */
+    static final String DHCP4O6_POOL = "203.0.113.100 - 203.0.113.199";
 
     /**
      * Starts a node serving 192.0.2.0/24 (pool .100-.199) on the client link and, when the
@@ -56,6 +58,12 @@ final class NodeInNamespace implements AutoCloseable {
                     """.formatted(net.relayAddress4().getHostAddress());
         }
         String v6 = net.hasIpv6() ? v6Section(net, interfaces) : "";
+        if (net.hasIpv6()) {
+            // DHCPv4-over-DHCPv6 clients on the client link get addresses from this v4 subnet.
+            relayed += """
+                    , { id = 3, subnet = "%s", pools = ["%s"], 4o6-subnet = "%s", options { routers = "203.0.113.1" } }
+                    """.formatted("203.0.113.0/24", DHCP4O6_POOL, net.clientLinkPrefix6());
+        }
         String conf = """
                 dhcp {
                   management { host = "127.0.0.1", port = 8067 }

@@ -44,13 +44,13 @@ public final class TestRelay6 implements AutoCloseable {
     }
 
     /** The RELAY-FORW this relay makes of a client's message. */
-    public RelayMessage forward(ClientServerMessage m, Inet6Address peer) {
+    public RelayMessage forward(DhcpV6Message m, Inet6Address peer) {
         byte[] port = {(byte) (socket.getLocalPort() >> 8), (byte) socket.getLocalPort()};
         return new RelayMessage(DhcpV6MessageType.RELAY_FORW, 0, linkAddress, peer,
                 DhcpV6Options.of(new DhcpV6Option(RELAY_SOURCE_PORT, port)), m);
     }
 
-    public void send(ClientServerMessage m, Inet6Address peer) {
+    public void send(DhcpV6Message m, Inet6Address peer) {
         sendRaw(DhcpV6Codec.encode(forward(m, peer)));
     }
 
@@ -62,8 +62,13 @@ public final class TestRelay6 implements AutoCloseable {
         }
     }
 
-    /** The next reply, unwrapped from its RELAY-REPL, or empty if none arrives within the timeout. */
+    /** The next client/server reply, unwrapped from its RELAY-REPL, or empty if none arrives within the timeout. */
     public Optional<ClientServerMessage> receive(Duration timeout) {
+        return receiveAny(timeout).map(m -> (ClientServerMessage) m);
+    }
+
+    /** The next reply of any kind (DHCPV4-RESPONSE included), unwrapped from its RELAY-REPL. */
+    public Optional<DhcpV6Message> receiveAny(Duration timeout) {
         byte[] buf = new byte[4096];
         DatagramPacket p = new DatagramPacket(buf, buf.length);
         try {
@@ -73,7 +78,7 @@ public final class TestRelay6 implements AutoCloseable {
             if (!(m instanceof RelayMessage r) || !r.type().equals(DhcpV6MessageType.RELAY_REPL)) {
                 throw new AssertionError("expected RELAY-REPL, got " + m);
             }
-            return Optional.of((ClientServerMessage) r.innermost());
+            return Optional.of(r.innermost());
         } catch (SocketTimeoutException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -89,37 +89,65 @@ public final class Dhcp4Service {
                 .flatMap(RelayAgentInformation::serverIdentifierOverride)
                 .map(Ipv4::toInt).orElse(p.serviceAddressInt());
 
-        if (type.get().equals(DhcpMessageType.INFORM)) {
+        return answer(request, type.get(), subnet.get(), serverId).thenApply(reply -> reply.flatMap(r -> send(request, r, started)));
+    }
+
+    /**
+     * The DHCPv4 message carried by a DHCPv4-over-DHCPv6 query (RFC 7341), answered by the same
+     * lease path as one arriving over IPv4, for a client on {@code subnet}: the encoded reply, if
+     * any. Addressing is the caller's: the answer travels back inside DHCPv6.
+     */
+    public CompletionStage<Optional<byte[]>> answerOverDhcpv6(byte[] dhcpV4, Subnet4 subnet) {
+        long started = System.nanoTime();
+        DhcpV4Message request;
+        try {
+            request = DhcpV4Codec.decode(dhcpV4);
+        } catch (DecodeException e) {
+            return drop(e.reason(), "undecodable DHCPv4 message in a DHCPV4-QUERY: {}", e.getMessage());
+        }
+        Optional<DhcpMessageType> type = request.messageType();
+        if (request.op() != DhcpV4Message.BOOTREQUEST || type.isEmpty()) {
+            return drop("not_a_request", "DHCPV4-QUERY carrying {}", request);
+        }
+        metrics.received(type.get().name());
+        return answer(request, type.get(), subnet, policy.get().serviceAddressInt()).thenApply(reply -> reply.flatMap(r -> {
+            Optional<byte[]> encoded = encode(request, r);
+            encoded.ifPresent(e -> answered(r, started));
+            return encoded;
+        }));
+    }
+
+    /** What the lease path answers to a checked request from a client on {@code subnet}. */
+    private CompletionStage<Optional<DhcpV4Message>> answer(DhcpV4Message request, DhcpMessageType type, Subnet4 subnet, int serverId) {
+        if (type.equals(DhcpMessageType.INFORM)) {
             // Configuration only: answered here, no lease entity needs to wake up for it.
-            DhcpV4Message ack = ReplyBuilder4.informAck(request, Ipv4.fromInt(serverId), subnet.get(),
-                    subnet.get().reservationFor(request.clientHardwareAddressText(), request.clientIdentifier().map(c -> c.toHex())));
-            return CompletableFuture.completedFuture(send(request, ack, started));
+            return CompletableFuture.completedFuture(Optional.of(ReplyBuilder4.informAck(request, Ipv4.fromInt(serverId), subnet,
+                    subnet.reservationFor(request.clientHardwareAddressText(), request.clientIdentifier().map(c -> c.toHex())))));
         }
-        if (!isServed(type.get())) {
-            return drop("unsupported_type", "{} from {} is not served", type.get(), arrival.sender());
+        if (!isServed(type)) {
+            return drop("unsupported_type", "{} from {} is not served", type, request.clientHardwareAddressText());
         }
-        String entityId = ClientKey4.entityId(subnet.get().id(), ClientKey4.of(request));
-        int sid = serverId;
+        String entityId = ClientKey4.entityId(subnet.id(), ClientKey4.of(request));
         return Stages.plain(sharding.entityRefFor(Lease4Entity.TYPE_KEY, entityId)
-                .<Reply4>ask(replyTo -> new Lease4Entity.Handle(request, subnet.get().id(), sid, replyTo), ASK_TIMEOUT))
+                .<Reply4>ask(replyTo -> new Lease4Entity.Handle(request, subnet.id(), serverId, replyTo), ASK_TIMEOUT))
                 .handle((reply, failure) -> {
                     if (failure != null) {
                         metrics.dropped("shard_timeout");
                         shardTimeoutLog.log(suppressed -> log.warn("event=shard_timeout client={} subnet={} error=\"{}\" suppressed_since_last={}",
-                                entityId, subnet.get().id(), failure.getMessage(), suppressed));
-                        return Optional.<Outgoing>empty();
+                                entityId, subnet.id(), failure.getMessage(), suppressed));
+                        return Optional.<DhcpV4Message>empty();
                     }
                     if (reply instanceof Reply4.NoAnswer n) {
                         metrics.silent(n.reason().name().toLowerCase());
                         if (n.reason() == Reply4.Silence.POOL_EXHAUSTED) {
                             poolExhaustedLog.log(suppressed -> log.warn("event=pool_exhausted subnet={} client={} detail=\"{}\" "
-                                    + "suppressed_since_last={}", subnet.get().id(), entityId, n.detail(), suppressed));
+                                    + "suppressed_since_last={}", subnet.id(), entityId, n.detail(), suppressed));
                         } else {
                             log.debug("event=silent reason={} client={} detail=\"{}\"", n.reason(), entityId, n.detail());
                         }
-                        return Optional.<Outgoing>empty();
+                        return Optional.<DhcpV4Message>empty();
                     }
-                    return send(request, ((Reply4.Answer) reply).message(), started);
+                    return Optional.of(((Reply4.Answer) reply).message());
                 });
     }
 
@@ -129,19 +157,27 @@ public final class Dhcp4Service {
     }
 
     private Optional<Outgoing> send(DhcpV4Message request, DhcpV4Message reply, long startedNanos) {
+        return encode(request, reply).map(bytes -> {
+            answered(reply, startedNanos);
+            return new Outgoing(bytes, ReplyDestination4.of(request, reply, serverPort, clientPort));
+        });
+    }
+
+    private Optional<byte[]> encode(DhcpV4Message request, DhcpV4Message reply) {
         Optional<byte[]> encoded = ReplyFitter4.encode(reply, DhcpV4Codec.maxPayloadFor(request));
         if (encoded.isEmpty()) {
             metrics.dropped("reply_too_large");
             log.warn("event=reply_too_large client={} max_payload={}", request.clientHardwareAddressText(), DhcpV4Codec.maxPayloadFor(request));
-            return Optional.empty();
         }
-        byte[] bytes = encoded.get();
-        metrics.answered(reply.messageType().map(DhcpMessageType::name).orElse("BOOTREPLY"));
-        metrics.exchangeTook(Duration.ofNanos(System.nanoTime() - startedNanos));
-        return Optional.of(new Outgoing(bytes, ReplyDestination4.of(request, reply, serverPort, clientPort)));
+        return encoded;
     }
 
-    private CompletionStage<Optional<Outgoing>> drop(String reason, String format, Object... args) {
+    private void answered(DhcpV4Message reply, long startedNanos) {
+        metrics.answered(reply.messageType().map(DhcpMessageType::name).orElse("BOOTREPLY"));
+        metrics.exchangeTook(Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+
+    private <T> CompletionStage<Optional<T>> drop(String reason, String format, Object... args) {
         metrics.dropped(reason);
         if (log.isDebugEnabled()) {
             log.debug("event=dropped reason=" + reason + " " + format, args);

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.dhcpcluster.lease.concurrent.Stages;
+import org.dhcpcluster.lease.v4.policy.Policy4;
 import org.dhcpcluster.lease.v6.lease.Hint6;
 import org.dhcpcluster.lease.v6.lease.IaKey;
 import org.dhcpcluster.lease.v6.lease.IaReply;
@@ -20,11 +21,12 @@ import org.dhcpcluster.lease.v6.policy.Policy6;
 import org.dhcpcluster.lease.v6.policy.Subnet6;
 import org.dhcpcluster.lease.v6.space.Address128;
 import org.dhcpcluster.node.edge.udp.Outgoing;
+import org.dhcpcluster.node.edge.v4.Dhcp4Service;
 import org.dhcpcluster.node.logging.RateLimitedLog;
 import org.dhcpcluster.node.metrics.DhcpMetrics;
 import org.dhcpcluster.protocol.DecodeException;
 import org.dhcpcluster.protocol.v6.ClientServerMessage;
-import org.dhcpcluster.protocol.v6.DhcpV6Message;
+import org.dhcpcluster.protocol.v6.Dhcp4o6Message;
 import org.dhcpcluster.protocol.v6.DhcpV6MessageType;
 import org.dhcpcluster.protocol.v6.Duid;
 import org.dhcpcluster.protocol.v6.RelayChain;
@@ -54,16 +56,20 @@ public final class Dhcp6Service {
     private final DhcpMetrics metrics;
     private final int serverPort;
     private final int preference;
+    private final Optional<Dhcp4o6Responder> dhcp4o6;
     private final RateLimitedLog unavailableLog = new RateLimitedLog(Duration.ofSeconds(10));
 
 
-    public Dhcp6Service(ActorSystem<?> system, Supplier<Policy6> policy, Duid server, DhcpMetrics metrics, int serverPort, int preference) {
+    /** {@code dhcp4o6} answers DHCPV4-QUERY (RFC 7341) through the node's DHCPv4 service; empty drops them. */
+    public Dhcp6Service(ActorSystem<?> system, Supplier<Policy6> policy, Duid server, DhcpMetrics metrics, int serverPort, int preference,
+                        Optional<Dhcp4o6> dhcp4o6) {
         this.sharding = ClusterSharding.get(system);
         this.policy = policy;
         this.server = server;
         this.metrics = metrics;
         this.serverPort = serverPort;
         this.preference = preference;
+        this.dhcp4o6 = dhcp4o6.map(d -> new Dhcp4o6Responder(d.v4(), d.policy4(), d.links()));
     }
 
     public CompletionStage<Optional<Outgoing>> handle(byte[] datagram, Arrival6 arrival) {
@@ -74,10 +80,11 @@ public final class Dhcp6Service {
         } catch (DecodeException e) {
             return drop(e.reason(), "undecodable datagram from {}: {}", arrival.sender(), e.getMessage());
         }
+        if (chain.innermost() instanceof Dhcp4o6Message query) {
+            return dhcp4o6(query, chain, arrival, started);
+        }
         if (!(chain.innermost() instanceof ClientServerMessage request)) {
-            DhcpV6Message inner = chain.innermost();
-            return drop(inner instanceof org.dhcpcluster.protocol.v6.Dhcp4o6Message ? "dhcpv4_query_not_served" : "unknown_message_type",
-                    "{} from {} is not served", inner, arrival.sender());
+            return drop("unknown_message_type", "{} from {} is not served", chain.innermost(), arrival.sender());
         }
         metrics.received(request.type().name());
         if (!request.droppedOptions().isEmpty()) {
@@ -144,6 +151,24 @@ public final class Dhcp6Service {
         });
     }
 
+    private CompletionStage<Optional<Outgoing>> dhcp4o6(Dhcp4o6Message query, RelayChain chain, Arrival6 arrival, long started) {
+        metrics.received(query.type().name());
+        if (dhcp4o6.isEmpty()) {
+            return drop("dhcp4o6_not_configured", "{} from {}: no DHCPv4 service for DHCPv4-over-DHCPv6", query, arrival.sender());
+        }
+        return dhcp4o6.get().answer(query, chain, arrival).thenApply(outcome -> {
+            if (!outcome.dropReason().isEmpty()) {
+                metrics.dropped(outcome.dropReason());
+                return Optional.<Outgoing>empty();
+            }
+            return outcome.response().map(response -> {
+                metrics.answered(response.type().name());
+                metrics.exchangeTook(Duration.ofNanos(System.nanoTime() - started));
+                return new Outgoing(DhcpV6Codec.encode(chain.wrap(response)), destination(chain, arrival));
+            });
+        });
+    }
+
     private CompletionStage<Optional<Outgoing>> confirm(RelayChain chain, Arrival6 arrival, ClientServerMessage request, Subnet6 subnet,
                                                         long started) {
         List<Address128> addresses = new ArrayList<>();
@@ -199,14 +224,23 @@ public final class Dhcp6Service {
         byte[] bytes = DhcpV6Codec.encode(chain.wrap(reply));
         metrics.answered(reply.type().name());
         metrics.exchangeTook(Duration.ofNanos(System.nanoTime() - startedNanos));
-        // Section 19.3: a Relay-reply goes back to the relay on the server port (or, RFC 8357, the
-        // port it sent from when it says it uses another); a direct reply to the client's own
-        // address and port, out of the interface it came in on.
-        InetSocketAddress to = arrival.sender();
+        return Optional.of(new Outgoing(bytes, destination(chain, arrival)));
+    }
+
+    /**
+     * Section 19.3: a Relay-reply goes back to the relay on the server port (or, RFC 8357, the
+     * port it sent from when it says it uses another); a direct reply to the client's own
+     * address and port, out of the interface it came in on.
+     */
+    private InetSocketAddress destination(RelayChain chain, Arrival6 arrival) {
         if (chain.isRelayed() && !chain.hops().get(0).options().contains(RELAY_SOURCE_PORT)) {
-            to = new InetSocketAddress(arrival.sender().getAddress(), serverPort);
+            return new InetSocketAddress(arrival.sender().getAddress(), serverPort);
         }
-        return Optional.of(new Outgoing(bytes, to));
+        return arrival.sender();
+    }
+
+    /** The DHCPv4 side a DHCPv4-over-DHCPv6 query is answered by. */
+    public record Dhcp4o6(Dhcp4Service v4, Supplier<Policy4> policy4, Dhcp4o6Links links) {
     }
 
     private static CompletionStage<Optional<Outgoing>> done(Optional<Outgoing> out) {
