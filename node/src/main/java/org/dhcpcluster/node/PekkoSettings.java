@@ -19,10 +19,15 @@ final class PekkoSettings {
     private PekkoSettings() {
     }
 
+    /** Seeds may be written as host:port; Pekko wants the full actor-system address. */
+    static String seedAddress(String seed) {
+        return seed.contains("://") ? seed : "pekko://" + SYSTEM_NAME + "@" + seed;
+    }
+
     static Config build(NodeConfig node, Config operatorFile, DatabaseSettings db) {
         // No seed nodes: the node joins itself once started (NodeRuntime), which also works
         // with port 0, where no seed address could be written down in advance.
-        List<String> seeds = node.cluster().seedNodes();
+        List<String> seeds = node.cluster().seedNodes().stream().map(PekkoSettings::seedAddress).toList();
         Config own = ConfigFactory.empty()
                 .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(node.cluster().host()))
                 .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(node.cluster().port()))
