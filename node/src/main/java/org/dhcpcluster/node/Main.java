@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
  * {@code java -jar dhcp-node.jar [--config FILE] [--check]}. Without --config the bundled
  * demo configuration is used (embedded PostgreSQL under ./var/postgres, an unprivileged
  * port). {@code --check} validates the configuration and exits.
+ * {@code --postgres-only --data-directory DIR --port N} runs only the embedded PostgreSQL, for
+ * several local nodes to share ({@link PostgresOnly}).
  *
  * <p>Exit codes: 0 clean stop, 2 bad configuration or arguments, 1 failure to start.
  */
@@ -26,6 +28,9 @@ public final class Main {
         CommonPool.ensureParallel();
         Path configFile = null;
         boolean checkOnly = false;
+        boolean postgresOnly = false;
+        Path dataDirectory = Path.of("var/postgres");
+        int postgresPort = 5433;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--config" -> {
@@ -35,12 +40,30 @@ public final class Main {
                     configFile = Path.of(args[++i]);
                 }
                 case "--check" -> checkOnly = true;
+                case "--postgres-only" -> postgresOnly = true;
+                case "--data-directory" -> {
+                    if (i + 1 >= args.length) {
+                        exit(2, "--data-directory needs a directory");
+                    }
+                    dataDirectory = Path.of(args[++i]);
+                }
+                case "--port" -> {
+                    if (i + 1 >= args.length || !args[i + 1].matches("\\d{1,5}")) {
+                        exit(2, "--port needs a TCP port number");
+                    }
+                    postgresPort = Integer.parseInt(args[++i]);
+                }
                 case "--help", "-h" -> {
-                    System.out.println("usage: dhcp-node [--config FILE] [--check]");
+                    System.out.println("usage: dhcp-node [--config FILE] [--check]\n"
+                            + "       dhcp-node --postgres-only [--data-directory DIR] [--port N]");
                     System.exit(0);
                 }
                 default -> exit(2, "unknown argument '" + args[i] + "' (usage: dhcp-node [--config FILE] [--check])");
             }
+        }
+        if (postgresOnly) {
+            PostgresOnly.run(dataDirectory, postgresPort);
+            System.exit(0);
         }
         Config raw;
         NodeConfig config;

@@ -17,6 +17,7 @@ import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
@@ -36,6 +37,7 @@ import org.dhcpcluster.node.edge.v6.Dhcp6Edge;
 import org.dhcpcluster.node.edge.v6.Dhcp6Service;
 import org.dhcpcluster.node.http.ManagementServer;
 import org.dhcpcluster.node.metrics.DhcpMetrics;
+import org.dhcpcluster.node.status.ClusterStatus;
 import org.dhcpcluster.protocol.v6.Duid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +109,8 @@ public final class NodeRuntime implements AutoCloseable {
 
             AtomicBoolean ready = new AtomicBoolean(false);
             ManagementServer management = ManagementServer.start(config.management().host(), config.management().port(),
-                    ready::get, registry, leaseListings(system), clock);
+                    ready::get, registry, leaseListings(system), List.of(new ManagementServer.JsonEndpoint("/api/cluster",
+                            new ClusterStatus(system, entityTypes(config))::json)), clock);
             NodeRuntime node = new NodeRuntime(system, edge, edge6, management, embedded, registry, metrics, metrics6, ready);
             node.registerShutdownSteps();
             ready.set(true);
@@ -137,6 +140,14 @@ public final class NodeRuntime implements AutoCloseable {
         log.info("event=dhcpv6_identity server_duid={}", server.toHex());
         Dhcp6Service service = new Dhcp6Service(system, policySource, server, metrics, v6.port(), v6.preference(), Optional.of(dhcp4o6));
         return Dhcp6Edge.start(v6, service);
+    }
+
+    private static List<EntityTypeKey<?>> entityTypes(NodeConfig config) {
+        List<EntityTypeKey<?>> types = new java.util.ArrayList<>(List.of(AddressBlock4.TYPE_KEY, Lease4Entity.TYPE_KEY));
+        if (config.v6().isPresent()) {
+            types.addAll(List.of(Slice6.TYPE_KEY, Lease6Entity.TYPE_KEY));
+        }
+        return types;
     }
 
     private static List<ManagementServer.LeaseListing> leaseListings(ActorSystem<?> system) {

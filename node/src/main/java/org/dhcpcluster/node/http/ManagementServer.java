@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.dhcpcluster.lease.persistence.LeaseRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /ready}: 200 once the node is a cluster member with its shards and DHCP
  *       sockets up, 503 before that and while it shuts down (readiness);</li>
  *   <li>{@code GET /metrics}: Prometheus text format;</li>
+ *   <li>{@code GET /api/cluster}: members, their state, and the shards and entities each holds.</li>
  *   <li>{@code GET /api/v4/leases}, {@code /api/v6/leases}: every address (and delegated prefix) on record, read from the journal.</li>
  * </ul>
  */
@@ -45,8 +47,12 @@ public final class ManagementServer implements AutoCloseable {
     public record LeaseListing(String path, Function<Long, CompletionStage<? extends List<? extends LeaseRecord>>> read) {
     }
 
+    /** A JSON document served at {@code path}, computed per request. */
+    public record JsonEndpoint(String path, Supplier<CompletionStage<String>> body) {
+    }
+
     public static ManagementServer start(String host, int port, BooleanSupplier ready, PrometheusMeterRegistry metrics,
-                                         List<LeaseListing> listings, Clock clock) throws IOException {
+                                         List<LeaseListing> listings, List<JsonEndpoint> documents, Clock clock) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "management-http");
@@ -71,6 +77,16 @@ public final class ManagementServer implements AutoCloseable {
                     respond(x, 200, "application/json", LeasesJson.of(all));
                 } catch (Exception e) {
                     log.warn("event=lease_api_failed path={} error={}", listing.path(), e.toString());
+                    respond(x, 503, "application/json", "{\"error\":" + LeasesJson.quote(String.valueOf(e.getMessage())) + "}\n");
+                }
+            });
+        }
+        for (JsonEndpoint document : documents) {
+            server.createContext(document.path(), x -> {
+                try {
+                    respond(x, 200, "application/json", document.body().get().toCompletableFuture().get(30, TimeUnit.SECONDS));
+                } catch (Exception e) {
+                    log.warn("event=status_api_failed path={} error={}", document.path(), e.toString());
                     respond(x, 503, "application/json", "{\"error\":" + LeasesJson.quote(String.valueOf(e.getMessage())) + "}\n");
                 }
             });

@@ -1,6 +1,7 @@
 package org.dhcpcluster.node.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -110,6 +111,18 @@ class AnyNodeAnswersTest {
                 assertEquals(address, ack.yiaddr().getHostAddress());
                 assertEquals(Ipv4.parse("192.0.2.1"), ack.serverIdentifier().orElseThrow(), "one server identifier for the cluster");
             }
+        }
+    }
+
+    @Test
+    void everyNodeReportsTheMembersAndTheShardsEachHolds() throws Exception {
+        aV4LeaseMadeThroughOneNodeIsRenewedThroughTheOthers();
+        for (NodeRuntime n : nodes) {
+            String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + n.management().address().getPort() + "/api/cluster")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertEquals(3, body.split("\"status\":\"Up\"", -1).length - 1, body);
+            assertTrue(body.contains("\"Lease4\":{\"shards\":"), "some node holds the v4 lease entities:\n" + body);
         }
     }
 

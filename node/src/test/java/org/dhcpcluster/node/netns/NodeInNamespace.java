@@ -19,12 +19,12 @@ import org.dhcpcluster.node.testing.NetnsTopology;
  * server: port 67 on the server veths (per-interface sockets), embedded PostgreSQL with its
  * data in the topology's work directory. Its lease API is read from inside the namespace.
  */
-final class NodeInNamespace implements AutoCloseable {
+public final class NodeInNamespace implements AutoCloseable {
     private final NetnsTopology net;
     private final NodeProcess process;
 
     /** A lease as the server's lease API reports it. */
-    record ApiLease(String address, String client, String state) {
+    public record ApiLease(String address, String client, String state) {
     }
 
     private NodeInNamespace(NetnsTopology net, NodeProcess process) {
@@ -38,7 +38,7 @@ final class NodeInNamespace implements AutoCloseable {
     /** Where the client link's delegated /56 prefixes come from. */
     static final String V6_PD_POOL = "2001:db8:100::/40";
     /** v4 addresses for DHCPv4-over-DHCPv6 clients on the client link. */
-    static final String DHCP4O6_POOL = "203.0.113.100 - 203.0.113.199";
+    public static final String DHCP4O6_POOL = "203.0.113.100 - 203.0.113.199";
 
     /**
      * Starts a node serving 192.0.2.0/24 (pool .100-.199) on the client link and, when the
@@ -47,7 +47,7 @@ final class NodeInNamespace implements AutoCloseable {
      * link ({@link #V6_POOL}, /56 prefixes from {@link #V6_PD_POOL}) and, with a relay, the
      * relayed link ({@link #V6_RELAYED_POOL}).
      */
-    static NodeInNamespace start(NetnsTopology net) {
+    public static NodeInNamespace start(NetnsTopology net) {
         List<String> interfaces = new ArrayList<>(List.of("\"" + net.serverIf() + "\""));
         String relayed = "";
         if (net.hasRelay()) {
@@ -114,7 +114,7 @@ final class NodeInNamespace implements AutoCloseable {
             "\\{\"address\":\"([^\"]+)\",\"client\":\"([^\"]+)\",\"state\":\"([^\"]+)\"");
 
     /** Every DHCPv4 address on record, from the node's own journal through its lease API. */
-    List<ApiLease> leases() {
+    public List<ApiLease> leases() {
         return leases("/api/v4/leases");
     }
 
@@ -140,7 +140,7 @@ final class NodeInNamespace implements AutoCloseable {
         return leases().stream().filter(l -> l.address().equals(address)).findFirst();
     }
 
-    String log() {
+    public String log() {
         return process.tail();
     }
 
