@@ -80,25 +80,29 @@ class OurClientsAgainstKeaTest {
         try (NetnsTopology t = NetnsTopology.builder().label("ours-4o6").create();
              KeaDhcp4o6 kea = KeaDhcp4o6.start(t)) {
             onLinkRoute(t);
-            ClientJar c = ClientJar.start(t, t.clientNs(), "client-4o6", "4o6", "--interface", t.clientIf());
-            String servers = c.awaitEvent("4o6-servers", LEASE);
-            assertTrue(servers.contains(InterfaceAddresses.format6(KeaDhcp4o6.serverAddress(t))),
-                    "option 88 names Kea's address: " + servers);
-            String bound = c.awaitEvent("bound", LEASE, kea::diagnostics);
-            String ip = ClientJar.field(bound, "address");
-            assertTrue(ip.startsWith(KeaDhcp4o6.POOL_PREFIX), bound);
-            kea.awaitLog4("lease " + ip + " has been allocated", KEA_LOG);
-
-            String renewed = c.awaitEvent("renewed", LEASE, kea::diagnostics);
-            assertEquals(ip, ClientJar.field(renewed, "address"), c.output());
-            Poll.until(KEA_LOG, () -> count(kea.log4(), "lease " + Pattern.quote(ip) + " has been allocated") >= 2,
-                    () -> "Kea did not log the renewal\n" + kea.diagnostics());
-
-            assertTrue(c.signal("TERM"));
-            assertEquals(0, c.waitFor(Duration.ofSeconds(15)), c.output());
-            kea.awaitLog4("address " + ip + " was released properly", KEA_LOG);
-            c.close();
+            try (ClientJar c = ClientJar.start(t, t.clientNs(), "client-4o6", "4o6", "--interface", t.clientIf())) {
+                runThrough4o6(t, kea, c);
+            }
         }
+    }
+
+    private static void runThrough4o6(NetnsTopology t, KeaDhcp4o6 kea, ClientJar c) {
+        String servers = c.awaitEvent("4o6-servers", LEASE);
+        assertTrue(servers.contains(InterfaceAddresses.format6(KeaDhcp4o6.serverAddress(t))),
+                "option 88 names Kea's address: " + servers);
+        String bound = c.awaitEvent("bound", LEASE, kea::diagnostics);
+        String ip = ClientJar.field(bound, "address");
+        assertTrue(ip.startsWith(KeaDhcp4o6.POOL_PREFIX), bound);
+        kea.awaitLog4("lease " + ip + " has been allocated", KEA_LOG);
+
+        String renewed = c.awaitEvent("renewed", LEASE, kea::diagnostics);
+        assertEquals(ip, ClientJar.field(renewed, "address"), c.output());
+        Poll.until(KEA_LOG, () -> count(kea.log4(), "lease " + Pattern.quote(ip) + " has been allocated") >= 2,
+                () -> "Kea did not log the renewal\n" + kea.diagnostics());
+
+        assertTrue(c.signal("TERM"));
+        assertEquals(0, c.waitFor(Duration.ofSeconds(15)), c.output());
+        kea.awaitLog4("address " + ip + " was released properly", KEA_LOG);
     }
 
     /**

@@ -3,27 +3,16 @@ package org.dhcpcluster.node.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.pekko.cluster.MemberStatus;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.dhcpcluster.lease.persistence.DatabaseSettings;
 import org.dhcpcluster.lease.testing.ClientMessages4;
 import org.dhcpcluster.lease.testing.EmbeddedPostgresFixture;
 import org.dhcpcluster.node.NodeRuntime;
-import org.dhcpcluster.node.config.NodeConfigLoader;
 import org.dhcpcluster.node.support.ClientMessages6;
+import org.dhcpcluster.node.support.LocalCluster;
 import org.dhcpcluster.node.support.TestNodes;
 import org.dhcpcluster.node.support.TestRelay4;
 import org.dhcpcluster.node.support.TestRelay6;
-import org.dhcpcluster.node.testing.Poll;
 import org.dhcpcluster.protocol.v4.DhcpMessageType;
 import org.dhcpcluster.protocol.v4.DhcpV4Message;
 import org.dhcpcluster.protocol.v4.Ipv4;
@@ -42,54 +31,17 @@ import org.junit.jupiter.api.Test;
  */
 class AnyNodeAnswersTest {
     private static final Duration REPLY = Duration.ofSeconds(15);
-    private static final List<NodeRuntime> nodes = new ArrayList<>();
-    private static final List<Integer> ports4 = new ArrayList<>();
-    private static final List<Integer> ports6 = new ArrayList<>();
+    private static LocalCluster cluster;
 
     @BeforeAll
     static void startThreeNodes() {
-        DatabaseSettings db = EmbeddedPostgresFixture.freshDatabase();
-        List<Integer> clusterPorts = List.of(freeTcpPort(), freeTcpPort(), freeTcpPort());
-        String seed = "\"127.0.0.1:" + clusterPorts.get(0) + "\"";
-        for (int i = 0; i < 3; i++) {
-            int p4 = TestNodes.freeUdpPort();
-            int p6 = TestNodes.freeUdp6Port();
-            Config raw = ConfigFactory.parseString("dhcp.cluster { host = \"127.0.0.1\", port = " + clusterPorts.get(i)
-                            + ", seed-nodes = [" + seed + "] }")
-                    .withFallback(TestNodes.withV6(TestNodes.loopbackNode(db, p4, "192.0.2.100 - 192.0.2.199"), p6,
-                            "2001:db8:1::1000 - 2001:db8:1::1fff", false));
-            nodes.add(NodeRuntime.start(NodeConfigLoader.read(raw), raw));
-            ports4.add(p4);
-            ports6.add(p6);
-        }
-        for (NodeRuntime n : nodes) {
-            Poll.until(Duration.ofSeconds(30),
-                    () -> upMembers(n) == 3, () -> "the three nodes did not form one cluster");
-        }
-    }
-
-    private static int upMembers(NodeRuntime n) {
-        int up = 0;
-        for (var m : Cluster.get(n.system()).state().getMembers()) {
-            if (m.status() == MemberStatus.up()) {
-                up++;
-            }
-        }
-        return up;
+        cluster = LocalCluster.start(EmbeddedPostgresFixture.freshDatabase(), 3, TestRelay4.RELAY_ADDRESS);
     }
 
     @AfterAll
     static void stopNodes() {
-        for (int i = nodes.size() - 1; i >= 0; i--) {
-            nodes.get(i).close();
-        }
-    }
-
-    private static int freeTcpPort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -97,14 +49,14 @@ class AnyNodeAnswersTest {
     void aV4LeaseMadeThroughOneNodeIsRenewedThroughTheOthers() {
         ClientMessages4 c = new ClientMessages4(5100).via(TestRelay4.RELAY_ADDRESS);
         String address;
-        try (TestRelay4 a = new TestRelay4(new InetSocketAddress("127.0.0.1", ports4.get(0)))) {
+        try (TestRelay4 a = new TestRelay4(new InetSocketAddress("127.0.0.1", cluster.port4(1)))) {
             DhcpV4Message offer = a.exchange(c.newTransaction().discover(), REPLY).orElseThrow();
             DhcpV4Message ack = a.exchange(c.requestSelecting("192.0.2.1", Ipv4.toInt(offer.yiaddr())), REPLY).orElseThrow();
             assertEquals(DhcpMessageType.ACK, ack.messageType().orElseThrow());
             address = ack.yiaddr().getHostAddress();
         }
         for (int i = 1; i < 3; i++) {
-            try (TestRelay4 other = new TestRelay4(new InetSocketAddress("127.0.0.1", ports4.get(i)))) {
+            try (TestRelay4 other = new TestRelay4(new InetSocketAddress("127.0.0.1", cluster.port4(i + 1)))) {
                 DhcpV4Message ack = other.exchange(c.newTransaction().requestRenewing(address), REPLY)
                         .orElseThrow(() -> new AssertionError("no answer from the other node"));
                 assertEquals(DhcpMessageType.ACK, ack.messageType().orElseThrow(), "node " + (i + 1) + " renews what node 1 leased");
@@ -117,7 +69,8 @@ class AnyNodeAnswersTest {
     @Test
     void everyNodeReportsTheMembersAndTheShardsEachHolds() throws Exception {
         aV4LeaseMadeThroughOneNodeIsRenewedThroughTheOthers();
-        for (NodeRuntime n : nodes) {
+        for (int i = 1; i <= 3; i++) {
+            NodeRuntime n = cluster.node(i);
             String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://127.0.0.1:" + n.management().address().getPort() + "/api/cluster")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
@@ -130,12 +83,12 @@ class AnyNodeAnswersTest {
     void aV6LeaseMadeThroughOneNodeIsRenewedThroughTheOthers() {
         ClientMessages6 c = new ClientMessages6(5200, true);
         ClientServerMessage reply;
-        try (TestRelay6 a = new TestRelay6(new InetSocketAddress("::1", ports6.get(0)), TestNodes.V6_LINK_ADDRESS)) {
+        try (TestRelay6 a = new TestRelay6(new InetSocketAddress("::1", cluster.port6(1)), TestNodes.V6_LINK_ADDRESS)) {
             ClientServerMessage advertise = a.exchange(c.solicit(false), c.linkLocal(), REPLY).orElseThrow();
             reply = a.exchange(c.toServer(DhcpV6MessageType.REQUEST, advertise), c.linkLocal(), REPLY).orElseThrow();
         }
         for (int i = 1; i < 3; i++) {
-            try (TestRelay6 other = new TestRelay6(new InetSocketAddress("::1", ports6.get(i)), TestNodes.V6_LINK_ADDRESS)) {
+            try (TestRelay6 other = new TestRelay6(new InetSocketAddress("::1", cluster.port6(i + 1)), TestNodes.V6_LINK_ADDRESS)) {
                 ClientServerMessage renewed = other.exchange(c.toServer(DhcpV6MessageType.RENEW, reply), c.linkLocal(), REPLY)
                         .orElseThrow(() -> new AssertionError("no answer from the other node"));
                 assertEquals(DhcpV6MessageType.REPLY, renewed.type());

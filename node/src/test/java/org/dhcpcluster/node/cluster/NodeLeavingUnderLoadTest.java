@@ -1,0 +1,106 @@
+package org.dhcpcluster.node.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dhcpcluster.lease.persistence.LeaseJournal4;
+import org.dhcpcluster.lease.testing.ClientMessages4;
+import org.dhcpcluster.lease.testing.EmbeddedPostgresFixture;
+import org.dhcpcluster.node.support.LocalCluster;
+import org.dhcpcluster.node.support.TestRelay4;
+import org.dhcpcluster.protocol.v4.DhcpMessageType;
+import org.dhcpcluster.protocol.v4.DhcpV4Message;
+import org.dhcpcluster.protocol.v4.Ipv4;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node leaves the cluster under load (coordinated shutdown, what SIGTERM runs: sockets
+ * close, the node leaves, its shards, the coordinator among them, move to the others). Relayed
+ * clients keep running DORA through the two remaining nodes, retransmitting as a client would
+ * (up to four tries per step). No exchange may fail after its retries, and the journal must
+ * hold every ACKed lease, each address bound once.
+ */
+class NodeLeavingUnderLoadTest {
+    private static final List<String> RELAYS = List.of("127.0.0.2", "127.0.0.3", "127.0.0.4");
+    private static final Duration TRY = Duration.ofSeconds(3);
+    private static final int TRIES = 4;
+
+    private final Map<String, String> acked = new ConcurrentHashMap<>();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicBoolean stop = new AtomicBoolean();
+
+    private static Optional<DhcpV4Message> withRetries(TestRelay4 relay, DhcpV4Message m) {
+        for (int i = 0; i < TRIES; i++) {
+            Optional<DhcpV4Message> reply = relay.exchange(m, TRY);
+            if (reply.isPresent()) {
+                return reply;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void clients(LocalCluster cluster, int worker) {
+        String relayAddress = RELAYS.get(worker);
+        try (TestRelay4 viaNode2 = new TestRelay4(new InetSocketAddress("127.0.0.1", cluster.port4(2)), relayAddress);
+             TestRelay4 viaNode3 = new TestRelay4(new InetSocketAddress("127.0.0.1", cluster.port4(3)), relayAddress)) {
+            for (int n = 0; !stop.get() && n < 75; n++) {
+                TestRelay4 relay = n % 2 == 0 ? viaNode2 : viaNode3;
+                ClientMessages4 c = new ClientMessages4(7000 + worker * 100 + n).via(relayAddress);
+                Optional<DhcpV4Message> offer = withRetries(relay, c.newTransaction().discover());
+                Optional<DhcpV4Message> ack = offer.flatMap(o -> withRetries(relay, c.requestSelecting("192.0.2.1", Ipv4.toInt(o.yiaddr()))));
+                if (ack.isPresent() && ack.get().messageType().orElseThrow().equals(DhcpMessageType.ACK)) {
+                    acked.put(c.macText(), ack.get().yiaddr().getHostAddress());
+                } else {
+                    failed.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aNodeLeavingUnderLoadLosesNoAcknowledgedLeaseAndFailsNoExchange() throws Exception {
+        try (LocalCluster cluster = LocalCluster.start(EmbeddedPostgresFixture.freshDatabase(), 3, RELAYS.toArray(String[]::new))) {
+            List<Thread> workers = new ArrayList<>();
+            for (int w = 0; w < RELAYS.size(); w++) {
+                int worker = w;
+                Thread t = new Thread(() -> clients(cluster, worker), "client-" + w);
+                t.start();
+                workers.add(t);
+            }
+            Thread.sleep(3000);
+            int before = acked.size();
+            cluster.node(1).close();
+            Thread.sleep(6000);
+            stop.set(true);
+            for (Thread t : workers) {
+                t.join(TimeUnit.MINUTES.toMillis(2));
+            }
+            System.out.printf("node 1 left after %d leases; %d leases ACKed in all, %d exchanges failed%n", before, acked.size(), failed.get());
+            assertEquals(0, failed.get(), "exchanges that failed after the clients' retransmissions");
+            assertTrue(acked.size() > before, "clients were served after node 1 left");
+
+            List<LeaseJournal4.Binding> journal = new LeaseJournal4(cluster.node(2).system()).bindings(System.currentTimeMillis())
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            Set<String> bound = new HashSet<>();
+            for (LeaseJournal4.Binding b : journal) {
+                if (b.state().equals("bound")) {
+                    assertTrue(bound.add(b.addressText()), b.addressText() + " bound twice");
+                }
+            }
+            assertEquals(acked.size(), new HashSet<>(acked.values()).size(), "no address ACKed to two clients");
+            assertTrue(bound.containsAll(acked.values()), "every ACKed lease is in the journal");
+        }
+    }
+}
