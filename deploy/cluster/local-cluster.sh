@@ -8,7 +8,7 @@
 #             then PostgreSQL; every process by the PID recorded at start.
 #   status    each node's /ready and the cluster as node 1 sees it (/api/cluster).
 #
-# Node i (1..N): DHCPv4 on 127.0.0.(10+i):1067 (relayed clients: relay address 127.0.0.2),
+# Node i (1..N): DHCPv4 on 127.0.0.(10+i):1067 (relayed clients: relays 127.0.0.2-4),
 # DHCPv6 on [::]:(1546+i) (relayed), management on 127.0.0.1:(8070+i), cluster port
 # 25520+i; seed nodes are nodes 1 and 2. Every node has the same DHCP policy, as a cluster must.
 #
@@ -67,7 +67,7 @@ dhcp {
     listen { address = "127.0.0.$((10 + i))", port = 1067 }
     client-port = 1068
     service-address = "192.0.2.1"
-    subnets = [ { id = 1, subnet = "192.0.2.0/24", pools = ["192.0.2.10 - 192.0.2.250"], relay-addresses = ["127.0.0.2"],
+    subnets = [ { id = 1, subnet = "192.0.2.0/24", pools = ["192.0.2.10 - 192.0.2.250"], relay-addresses = ["127.0.0.2", "127.0.0.3", "127.0.0.4"],
                   options { routers = "192.0.2.1", domain-name-servers = ["192.0.2.53"] } } ]
   }
   v6 {

@@ -1,6 +1,5 @@
 package org.dhcpcluster.node.clients;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,9 +12,10 @@ import org.dhcpcluster.node.testing.NetnsTopology;
 import org.dhcpcluster.node.testing.Poll;
 
 /**
- * Our client, {@code client/target/dhcp-client.jar}, run as a process inside a namespace: a JVM
- * cannot move itself into a network namespace, so the client under test runs the way an operator
- * would run it, and the test reads its JSON lines from stdout.
+ * Our client CLI ({@code org.dhcpcluster.client.cli.Main}, what {@code dhcp-client.jar} runs),
+ * run as a process inside a namespace: a JVM cannot move itself into a network namespace, so the
+ * client under test runs the way an operator would run it, and the test reads its JSON lines
+ * from stdout. It runs from the test classpath, so {@code mvn test} needs no packaging step.
  */
 final class ClientJar implements AutoCloseable {
     private final NamespacedProcess process;
@@ -24,18 +24,10 @@ final class ClientJar implements AutoCloseable {
         this.process = process;
     }
 
-    /** The shaded jar built by {@code mvn -pl client package}; tests run from node/. */
-    static Path jar() {
-        Path p = Path.of("").toAbsolutePath().getParent().resolve("client/target/dhcp-client.jar");
-        if (!Files.isRegularFile(p)) {
-            throw new AssertionError("build the client first (mvn -pl client -am install -DskipTests): no " + p);
-        }
-        return p;
-    }
-
     static ClientJar start(NetnsTopology t, String netns, String name, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+                "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "org.dhcpcluster.client.cli.Main"));
         cmd.addAll(List.of(args));
         return new ClientJar(t.start(netns, name, cmd.toArray(String[]::new)));
     }

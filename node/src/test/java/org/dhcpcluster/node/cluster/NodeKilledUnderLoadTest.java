@@ -1,0 +1,128 @@
+package org.dhcpcluster.node.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dhcpcluster.lease.testing.ClientMessages4;
+import org.dhcpcluster.node.support.LocalClusterScript;
+import org.dhcpcluster.node.support.TestRelay4;
+import org.dhcpcluster.node.testing.Tools;
+import org.dhcpcluster.protocol.v4.DhcpMessageType;
+import org.dhcpcluster.protocol.v4.DhcpV4Message;
+import org.dhcpcluster.protocol.v4.Ipv4;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGKILL of one of three node processes under load. Relayed clients keep running DORA
+ * through the two other nodes, retransmitting on RFC 2131's schedule (4, 8, 16, 32 s). Clients
+ * whose lease entities lived on the killed node wait until the failure detector notices, the
+ * split-brain resolver downs it and their shards are reallocated; the test prints that wait.
+ * Whatever the wait, no ACKed lease may be lost and no address bound twice, checked in the
+ * server's own lease records.
+ */
+class NodeKilledUnderLoadTest {
+    private static final List<String> RELAYS = List.of("127.0.0.2", "127.0.0.3");
+    private static final int[] RETRANSMIT_SECONDS = {4, 8, 16, 32};
+
+    @TempDir
+    Path state;
+
+    private final Map<String, String> acked = new ConcurrentHashMap<>();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger retried = new AtomicInteger();
+    private final AtomicLong longestMillis = new AtomicLong();
+
+    private Optional<DhcpV4Message> withRetransmissions(TestRelay4 relay, DhcpV4Message m) {
+        for (int i = 0; i < RETRANSMIT_SECONDS.length; i++) {
+            Optional<DhcpV4Message> reply = relay.exchange(m, Duration.ofSeconds(RETRANSMIT_SECONDS[i]));
+            if (reply.isPresent()) {
+                return reply;
+            }
+            retried.incrementAndGet();
+        }
+        return Optional.empty();
+    }
+
+    private void clients(int worker, int clients) {
+        String relayAddress = RELAYS.get(worker);
+        // worker 0 talks to node 2, worker 1 to node 3 (node i listens on 127.0.0.(10+i):1067)
+        try (TestRelay4 relay = new TestRelay4(new InetSocketAddress("127.0.0." + (12 + worker), 1067), relayAddress)) {
+            for (int n = 0; n < clients; n++) {
+                ClientMessages4 c = new ClientMessages4(9000 + worker * 200 + n).via(relayAddress);
+                long started = System.nanoTime();
+                Optional<DhcpV4Message> offer = withRetransmissions(relay, c.newTransaction().discover());
+                Optional<DhcpV4Message> ack = offer.flatMap(o -> withRetransmissions(relay,
+                        c.requestSelecting("192.0.2.1", Ipv4.toInt(o.yiaddr()))));
+                longestMillis.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
+                if (ack.isPresent() && ack.get().messageType().orElseThrow().equals(DhcpMessageType.ACK)) {
+                    acked.put(c.macText(), ack.get().yiaddr().getHostAddress());
+                } else {
+                    failed.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aKilledNodeLosesNoAcknowledgedLeaseAndItsClientsAreServedAgain() throws Exception {
+        Tools.requireCommands("bash", "curl", "setsid");
+        LocalClusterScript script = new LocalClusterScript(state);
+        try {
+            LocalClusterScript.Result start = script.run(240, "start", "3");
+            assertEquals(0, start.exitCode(), start.output());
+            List<Thread> workers = new ArrayList<>();
+            for (int w = 0; w < RELAYS.size(); w++) {
+                int worker = w;
+                Thread t = new Thread(() -> clients(worker, 80), "client-" + w);
+                t.start();
+                workers.add(t);
+            }
+            Thread.sleep(3000);
+            int before = acked.size();
+            new ProcessBuilder("kill", "-KILL", Long.toString(script.pid(1))).start().waitFor();
+            for (Thread t : workers) {
+                t.join(Duration.ofMinutes(5).toMillis());
+            }
+            System.out.printf("SIGKILL of node 1 after %d leases: %d ACKed, %d failed after all retransmissions, "
+                    + "%d retransmissions, longest DORA %d ms%n", before, acked.size(), failed.get(), retried.get(), longestMillis.get());
+            assertEquals(new HashSet<>(acked.values()).size(), acked.size(), "no address ACKed to two clients");
+            Set<String> bound = boundAddresses(8072);
+            assertTrue(bound.containsAll(acked.values()), "every ACKed lease is in the server's records");
+        } finally {
+            script.run(120, "stop");
+        }
+    }
+
+    private static final Pattern BOUND = Pattern.compile("\\{\"address\":\"([^\"]+)\",\"client\":\"[^\"]+\",\"state\":\"bound\"");
+
+    /** Bound addresses from a surviving node's lease API; fails on an address listed twice. */
+    private static Set<String> boundAddresses(int managementPort) throws Exception {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/api/v4/leases")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Set<String> bound = new HashSet<>();
+        Matcher m = BOUND.matcher(body);
+        while (m.find()) {
+            assertTrue(bound.add(m.group(1)), m.group(1) + " bound twice");
+        }
+        return bound;
+    }
+}
