@@ -67,8 +67,9 @@ dhcp {
     listen { address = "127.0.0.$((10 + i))", port = 1067 }
     client-port = 1068
     service-address = "192.0.2.1"
-    subnets = [ { id = 1, subnet = "192.0.2.0/24", pools = ["192.0.2.10 - 192.0.2.250"], relay-addresses = ["127.0.0.2", "127.0.0.3", "127.0.0.4"],
-                  options { routers = "192.0.2.1", domain-name-servers = ["192.0.2.53"] } } ]
+    subnets = [ { id = 1, subnet = "198.18.0.0/15", pools = ["198.18.0.10 - 198.19.255.250"],
+                  relay-addresses = ["127.0.0.2", "127.0.0.3", "127.0.0.4"],
+                  options { routers = "198.18.0.1", domain-name-servers = ["198.18.0.53"] } } ]
   }
   v6 {
     listen { port = $((1546 + i)) }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.dhcpcluster.lease.testing.ClientMessages4;
 import org.dhcpcluster.node.support.LocalClusterScript;
 import org.dhcpcluster.node.support.TestRelay4;
+import org.dhcpcluster.node.testing.Poll;
 import org.dhcpcluster.node.testing.Tools;
 import org.dhcpcluster.protocol.v4.DhcpMessageType;
 import org.dhcpcluster.protocol.v4.DhcpV4Message;
@@ -62,12 +63,14 @@ class NodeKilledUnderLoadTest {
         return Optional.empty();
     }
 
-    private void clients(int worker, int clients) {
+    private final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private void clients(int worker) {
         String relayAddress = RELAYS.get(worker);
         // worker 0 talks to node 2, worker 1 to node 3 (node i listens on 127.0.0.(10+i):1067)
         try (TestRelay4 relay = new TestRelay4(new InetSocketAddress("127.0.0." + (12 + worker), 1067), relayAddress)) {
-            for (int n = 0; n < clients; n++) {
-                ClientMessages4 c = new ClientMessages4(9000 + worker * 200 + n).via(relayAddress);
+            for (int n = 0; !stop.get(); n++) {
+                ClientMessages4 c = new ClientMessages4(200_000 + worker * 20_000 + n).via(relayAddress);
                 long started = System.nanoTime();
                 Optional<DhcpV4Message> offer = withRetransmissions(relay, c.newTransaction().discover());
                 Optional<DhcpV4Message> ack = offer.flatMap(o -> withRetransmissions(relay,
@@ -92,13 +95,17 @@ class NodeKilledUnderLoadTest {
             List<Thread> workers = new ArrayList<>();
             for (int w = 0; w < RELAYS.size(); w++) {
                 int worker = w;
-                Thread t = new Thread(() -> clients(worker, 80), "client-" + w);
+                Thread t = new Thread(() -> clients(worker), "client-" + w);
                 t.start();
                 workers.add(t);
             }
-            Thread.sleep(3000);
+            Poll.until(Duration.ofSeconds(60), () -> acked.size() >= 30, () -> "no load before the kill");
             int before = acked.size();
             new ProcessBuilder("kill", "-KILL", Long.toString(script.pid(1))).start().waitFor();
+            // Keep the load on until 100 more clients are through (or everyone waited 3 minutes).
+            Poll.until(Duration.ofMinutes(3), () -> acked.size() + failed.get() >= before + 100,
+                    () -> "only " + (acked.size() - before) + " leases after the kill");
+            stop.set(true);
             for (Thread t : workers) {
                 t.join(Duration.ofMinutes(5).toMillis());
             }

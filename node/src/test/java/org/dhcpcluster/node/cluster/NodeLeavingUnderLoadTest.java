@@ -20,6 +20,7 @@ import org.dhcpcluster.lease.testing.ClientMessages4;
 import org.dhcpcluster.lease.testing.EmbeddedPostgresFixture;
 import org.dhcpcluster.node.support.LocalCluster;
 import org.dhcpcluster.node.support.TestRelay4;
+import org.dhcpcluster.node.testing.Poll;
 import org.dhcpcluster.protocol.v4.DhcpMessageType;
 import org.dhcpcluster.protocol.v4.DhcpV4Message;
 import org.dhcpcluster.protocol.v4.Ipv4;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * A node leaves the cluster under load (coordinated shutdown, what SIGTERM runs: sockets
  * close, the node leaves, its shards, the coordinator among them, move to the others). Relayed
  * clients keep running DORA through the two remaining nodes, retransmitting as a client would
- * (up to four tries per step). No exchange may fail after its retries, and the journal must
- * hold every ACKed lease, each address bound once.
+ * (up to four tries per step), before, during and after the departure. No exchange may fail
+ * after its retries, and the journal must hold every ACKed lease, each address bound once.
  */
 class NodeLeavingUnderLoadTest {
     private static final List<String> RELAYS = List.of("127.0.0.2", "127.0.0.3", "127.0.0.4");
@@ -55,9 +56,9 @@ class NodeLeavingUnderLoadTest {
         String relayAddress = RELAYS.get(worker);
         try (TestRelay4 viaNode2 = new TestRelay4(new InetSocketAddress("127.0.0.1", cluster.port4(2)), relayAddress);
              TestRelay4 viaNode3 = new TestRelay4(new InetSocketAddress("127.0.0.1", cluster.port4(3)), relayAddress)) {
-            for (int n = 0; !stop.get() && n < 75; n++) {
+            for (int n = 0; !stop.get(); n++) {
                 TestRelay4 relay = n % 2 == 0 ? viaNode2 : viaNode3;
-                ClientMessages4 c = new ClientMessages4(7000 + worker * 100 + n).via(relayAddress);
+                ClientMessages4 c = new ClientMessages4(100_000 + worker * 20_000 + n).via(relayAddress);
                 Optional<DhcpV4Message> offer = withRetries(relay, c.newTransaction().discover());
                 Optional<DhcpV4Message> ack = offer.flatMap(o -> withRetries(relay, c.requestSelecting("192.0.2.1", Ipv4.toInt(o.yiaddr()))));
                 if (ack.isPresent() && ack.get().messageType().orElseThrow().equals(DhcpMessageType.ACK)) {
@@ -79,10 +80,13 @@ class NodeLeavingUnderLoadTest {
                 t.start();
                 workers.add(t);
             }
-            Thread.sleep(3000);
-            int before = acked.size();
+            // Under way before, and still going after: node 1 leaves once 50 leases are in, and the
+            // load stops only when 100 more have been ACKed by the two remaining nodes.
+            Poll.until(Duration.ofSeconds(60), () -> acked.size() >= 50, () -> "no load before node 1 left");
             cluster.node(1).close();
-            Thread.sleep(6000);
+            int before = acked.size();
+            Poll.until(Duration.ofSeconds(120), () -> acked.size() >= before + 100 || failed.get() > 0,
+                    () -> "only " + (acked.size() - before) + " leases after node 1 left");
             stop.set(true);
             for (Thread t : workers) {
                 t.join(TimeUnit.MINUTES.toMillis(2));

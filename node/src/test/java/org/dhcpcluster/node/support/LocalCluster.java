@@ -19,12 +19,22 @@ import org.dhcpcluster.node.testing.Poll;
 /**
  * N nodes in this JVM (one actor system each), one Pekko cluster, one PostgreSQL journal:
  * node 1 is the seed. Node i serves relayed DHCPv4 on 127.0.0.1:{@link #port4(int)} for the
- * given relay addresses, and relayed DHCPv6 on [::]:{@link #port6(int)}.
+ * given relay addresses (subnet 198.18.0.0/15, room for any load), and relayed DHCPv6 on
+ * [::]:{@link #port6(int)}.
  */
 public final class LocalCluster implements AutoCloseable {
     private final List<NodeRuntime> nodes = new ArrayList<>();
     private final List<Integer> ports4 = new ArrayList<>();
     private final List<Integer> ports6 = new ArrayList<>();
+
+    private static final String LOAD_SUBNET = """
+            dhcp.v4.subnets = [ { id = 1, subnet = "198.18.0.0/15", pools = ["198.18.0.10 - 198.19.255.250"],
+                                  relay-addresses = [%s], options { routers = "198.18.0.1" } } ]
+            """;
+
+    private static String relayList(String... relays) {
+        return String.join(", ", java.util.Arrays.stream(relays).map(r -> "\"" + r + "\"").toList());
+    }
 
     public static LocalCluster start(DatabaseSettings db, int size, String... relays) {
         LocalCluster c = new LocalCluster();
@@ -38,7 +48,7 @@ public final class LocalCluster implements AutoCloseable {
                 int p4 = TestNodes.freeUdpPort();
                 int p6 = TestNodes.freeUdp6Port();
                 Config raw = ConfigFactory.parseString("dhcp.cluster { host = \"127.0.0.1\", port = " + clusterPorts.get(i)
-                                + ", seed-nodes = [" + seed + "] }")
+                                + ", seed-nodes = [" + seed + "] }\n" + LOAD_SUBNET.formatted(relayList(relays)))
                         .withFallback(TestNodes.withV6(TestNodes.loopbackNode(db, p4, "192.0.2.10 - 192.0.2.250", relays), p6,
                                 "2001:db8:1::1000 - 2001:db8:1::1fff", false));
                 c.nodes.add(NodeRuntime.start(NodeConfigLoader.read(raw), raw));

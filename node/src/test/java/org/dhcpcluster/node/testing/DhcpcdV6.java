@@ -14,11 +14,13 @@ import java.util.regex.Pattern;
  * advertisement: the test links have no router, and dhcpcd otherwise starts DHCPv6 only when an
  * RA tells it to.
  *
- * <p>Control goes through dhcpcd's own command line, run inside the client's sandbox (its pid file
- * and control socket live on the sandbox's private /run): {@code dhcpcd -6 -N IF} renews, which
- * sends a real RENEW (and the server's REPLY makes dhcpcd run its RENEW6 hook, which is what
- * {@link #renewals()} counts); {@code dhcpcd -6 -k IF} sends RELEASE, removes the address and
- * stops the client.
+ * <p>Control is by signal to the manager process, exactly what dhcpcd's own {@code -N} and
+ * {@code -k} do (they print "sending signal USR1/ALRM to pid"): SIGUSR1 renews, which sends a
+ * real RENEW (the server's REPLY makes dhcpcd run its RENEW6 hook, which is what
+ * {@link #renewals()} counts); SIGALRM sends RELEASE, removes the address and stops the client.
+ * Each signal is repeated until dhcpcd logs "received SIG...": dhcpcd 9.4.1 (privsep) was seen
+ * to drop a signal that arrived while it waited for a hook script (about 1 run in 6 when
+ * releasing right after a renewal), and {@code dhcpcd -k} then only waits 10 s and fails.
  */
 public final class DhcpcdV6 extends DhcpV6Client {
     private static final Pattern RENEWED = Pattern.compile("dhcpcd-run-hooks (?:RENEW6|REBIND6)");
@@ -28,7 +30,8 @@ public final class DhcpcdV6 extends DhcpV6Client {
      * option: ask for DNS servers and search list, so that the resolv.conf hook has work to do.
      */
     private static final String CONFIG = "noipv6rs\nia_na\nnodelay\noption dhcp6_name_servers, dhcp6_domain_search\n";
-    private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(20);
+    private static final int SIGNAL_ATTEMPTS = 5;
+    private static final Duration SIGNAL_ACK_TIMEOUT = Duration.ofSeconds(1);
 
     public DhcpcdV6(String netns, String iface, Path workDir) {
         super("dhcpcd", netns, iface, workDir);
@@ -58,20 +61,55 @@ public final class DhcpcdV6 extends DhcpV6Client {
 
     @Override
     protected void triggerRenew() {
-        control("-N");
+        signalUntilReceived("USR1");
     }
 
     @Override
     protected void triggerRelease() {
-        control("-k");
+        signalUntilReceived("ALRM");
     }
 
-    // the running dhcpcd is found through its pid file on the sandbox's private /run
-    private void control(String flag) {
-        Cmd.Result r = Cmd.run(CONTROL_TIMEOUT,
-                ClientSandbox.enter(pid(), List.of(Tools.executable("dhcpcd"), "-6", flag, iface)));
-        if (!r.ok()) {
-            throw new AssertionError("dhcpcd " + flag + " failed: " + r.describe() + "\n" + diagnostics());
+    private void signalUntilReceived(String sig) {
+        String received = "received SIG" + sig;
+        int before = count(received);
+        for (int attempt = 0; attempt < SIGNAL_ATTEMPTS; attempt++) {
+            if (!Pids.signal(pid(), sig)) {
+                throw new AssertionError("cannot send SIG" + sig + " to dhcpcd\n" + diagnostics());
+            }
+            if (Poll.quietly(SIGNAL_ACK_TIMEOUT, () -> count(received) > before)) {
+                return;
+            }
+        }
+        throw new AssertionError("dhcpcd did not log '" + received + "' after " + SIGNAL_ATTEMPTS + " signals\n"
+                + processStates() + diagnostics());
+    }
+
+    private int count(String text) {
+        String log = log();
+        int n = 0;
+        for (int i = log.indexOf(text); i >= 0; i = log.indexOf(text, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    // where each dhcpcd process (manager and privsep helpers) and hook script is blocked
+    private String processStates() {
+        StringBuilder sb = new StringBuilder("dhcpcd processes (pid state wchan comm):\n");
+        for (long p : Pids.selfAndDescendants(process().pid())) {
+            sb.append("  ").append(p).append(' ').append(procField(p, "stat")).append(' ')
+                    .append(procField(p, "wchan")).append(' ').append(Pids.comm(p)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String procField(long pid, String file) {
+        try {
+            String text = Files.readString(Path.of("/proc", Long.toString(pid), file)).strip();
+            // stat: the state letter follows the parenthesised command name
+            return file.equals("stat") ? text.substring(text.lastIndexOf(')') + 2, text.lastIndexOf(')') + 3) : text;
+        } catch (IOException | RuntimeException e) {
+            return "?";
         }
     }
 
