@@ -2,8 +2,6 @@ package org.dhcpcluster.node.config;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.dhcpcluster.lease.v6.policy.OptionData6;
 import org.dhcpcluster.lease.v6.space.Address128;
+import org.dhcpcluster.protocol.v6.option.DomainNames;
 
 /**
  * Reads a v6 {@code options { name = value }} block into encoded option values, as Kea's
  * option-data does: {@code dns-servers = ["2001:db8::53"]} (option 23),
- * {@code domain-search = ["example.com"]} (24), {@code sntp-servers} (31),
+ * {@code domain-search = ["example.com"]} (24, RFC 1035 names through the protocol's
+ * {@link DomainNames}), {@code sntp-servers} (31),
  * {@code information-refresh-time = 3600} (32), or {@code "65001" = "01:02:03"} (any option by
  * code, value as hex).
  */
@@ -48,7 +48,7 @@ final class OptionData6Reader {
                 case "sntp-servers" -> new OptionData6(SNTP_SERVERS, addresses(s, name));
                 // RFC 7341 section 8: where 4o6 clients send DHCPV4-QUERY ([] = to ff02::1:2).
                 case "dhcp4o6-server-addresses" -> new OptionData6(DHCP4_O_DHCP6_SERVER, addressesOrNone(s, name));
-                case "domain-search" -> new OptionData6(DOMAIN_LIST, s.parse(name, entry[1], t -> domainList(s.strings(name))));
+                case "domain-search" -> new OptionData6(DOMAIN_LIST, s.parse(name, entry[1], t -> DomainNames.encode(s.strings(name))));
                 case "information-refresh-time" -> new OptionData6(INFORMATION_REFRESH_TIME,
                         ByteBuffer.allocate(4).putInt((int) s.duration(name).toSeconds()).array());
                 default -> byCode(s, name, entry[1]);
@@ -87,33 +87,6 @@ final class OptionData6Reader {
             throw s.error(name, "needs at least one address");
         }
         return all;
-    }
-
-    /** Names as RFC 1035 section 3.1 uncompressed labels, each ending with the root (RFC 8415 section 10). */
-    static byte[] domainList(List<String> names) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String name : names) {
-            String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-            List<byte[]> labels = new ArrayList<>();
-            int length = 1;
-            for (String label : n.split("\\.", -1)) {
-                byte[] b = label.getBytes(StandardCharsets.US_ASCII);
-                if (b.length == 0 || b.length > 63) {
-                    throw new IllegalArgumentException("\"" + name + "\" has a label of " + b.length + " octets (1-63 allowed)");
-                }
-                labels.add(b);
-                length += 1 + b.length;
-            }
-            if (length > 255) {
-                throw new IllegalArgumentException("\"" + name + "\" is longer than 255 octets");
-            }
-            for (byte[] l : labels) {
-                out.write(l.length);
-                out.writeBytes(l);
-            }
-            out.write(0);
-        }
-        return out.toByteArray();
     }
 
     static byte[] hex(String text) {

@@ -1,10 +1,8 @@
 package org.dhcpcluster.node.edge.v6;
 
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.dhcpcluster.lease.v6.space.Address128;
-import org.dhcpcluster.protocol.v6.DhcpV6OptionCode;
 import org.dhcpcluster.protocol.v6.RelayChain;
 
 /**
@@ -24,8 +22,7 @@ public record Dhcp4o6Links(List<Dhcp4o6Link> links) {
 
     Optional<Integer> v4SubnetFor(RelayChain chain, Arrival6 arrival) {
         if (chain.isRelayed()) {
-            Optional<String> interfaceId = chain.firstRelay().flatMap(h -> h.options().get(DhcpV6OptionCode.INTERFACE_ID))
-                    .map(id -> HexFormat.of().formatHex(id));
+            Optional<String> interfaceId = LinkSelector6.relayInterfaceId(chain);
             if (interfaceId.isPresent()) {
                 for (Dhcp4o6Link l : links) {
                     if (l.interfaceIdHex().equals(interfaceId)) {

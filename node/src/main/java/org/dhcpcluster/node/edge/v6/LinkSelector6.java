@@ -17,13 +17,16 @@ final class LinkSelector6 {
     private LinkSelector6() {
     }
 
+    /** The Interface-ID (option 18, as hex) of the relay nearest the client, if it sent one. */
+    static Optional<String> relayInterfaceId(RelayChain chain) {
+        return chain.firstRelay().flatMap(hop -> hop.options().get(DhcpV6OptionCode.INTERFACE_ID))
+                .map(id -> HexFormat.of().formatHex(id));
+    }
+
     static Optional<Subnet6> select(RelayChain chain, Arrival6 arrival, Policy6 policy) {
         if (chain.isRelayed()) {
             Address128 link = chain.clientLinkAddress().map(Address128::of).orElse(Address128.ZERO);
-            Optional<String> interfaceId = chain.firstRelay()
-                    .flatMap(hop -> hop.options().get(DhcpV6OptionCode.INTERFACE_ID))
-                    .map(id -> HexFormat.of().formatHex(id));
-            return policy.subnetForRelay(link, interfaceId);
+            return policy.subnetForRelay(link, relayInterfaceId(chain));
         }
         return arrival.interfaceName().flatMap(name -> policy.subnetForInterface(name, arrival.interfaceAddresses()));
     }
