@@ -15,11 +15,14 @@ import java.util.function.Supplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
+import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
 import org.dhcpcluster.lease.persistence.LeaseJournal4;
 import org.dhcpcluster.lease.persistence.LeaseJournal6;
@@ -36,6 +39,8 @@ import org.dhcpcluster.node.edge.v4.Dhcp4Service;
 import org.dhcpcluster.node.edge.v6.Dhcp6Edge;
 import org.dhcpcluster.node.edge.v6.Dhcp6Service;
 import org.dhcpcluster.node.http.ManagementServer;
+import org.dhcpcluster.node.lifecycle.Departure;
+import org.dhcpcluster.node.lifecycle.ReadinessProbe;
 import org.dhcpcluster.node.metrics.DhcpMetrics;
 import org.dhcpcluster.node.status.ClusterStatus;
 import org.dhcpcluster.protocol.v6.Duid;
@@ -61,11 +66,11 @@ public final class NodeRuntime implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final DhcpMetrics metrics;
     private final Optional<DhcpMetrics> metrics6;
-    private final AtomicBoolean ready;
+    private final ReadinessProbe readiness;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NodeRuntime(ActorSystem<Void> system, Dhcp4Edge edge, Optional<Dhcp6Edge> edge6, ManagementServer management, Optional<EmbeddedDatabase> embedded,
-                        PrometheusMeterRegistry registry, DhcpMetrics metrics, Optional<DhcpMetrics> metrics6, AtomicBoolean ready) {
+                        PrometheusMeterRegistry registry, DhcpMetrics metrics, Optional<DhcpMetrics> metrics6, ReadinessProbe readiness) {
         this.system = system;
         this.edge = edge;
         this.edge6 = edge6;
@@ -74,7 +79,7 @@ public final class NodeRuntime implements AutoCloseable {
         this.registry = registry;
         this.metrics = metrics;
         this.metrics6 = metrics6;
-        this.ready = ready;
+        this.readiness = readiness;
     }
 
     public static NodeRuntime start(NodeConfig config, Config operatorFile) {
@@ -86,11 +91,7 @@ public final class NodeRuntime implements AutoCloseable {
             log.info("event=database_ready url={}", db.url());
 
             system = ActorSystem.create(Behaviors.empty(), PekkoSettings.SYSTEM_NAME, PekkoSettings.build(config, operatorFile, db));
-            if (config.cluster().seedNodes().isEmpty()) {
-                Cluster cluster = Cluster.get(system);
-                cluster.manager().tell(Join.create(cluster.selfMember().address()));
-            }
-            awaitMemberUp(system);
+            joinCluster(system, config.cluster());
 
             Clock clock = Clock.systemUTC();
             Policy4 policy = config.v4().policy();
@@ -107,13 +108,18 @@ public final class NodeRuntime implements AutoCloseable {
             Dhcp6Service.Dhcp4o6 dhcp4o6 = new Dhcp6Service.Dhcp4o6(service, policySource, config.v4().dhcp4o6());
             Optional<Dhcp6Edge> edge6 = config.v6().map(v6 -> startV6(running, v6, db, metrics6.orElseThrow(), clock, dhcp4o6));
 
-            AtomicBoolean ready = new AtomicBoolean(false);
+            ReadinessProbe readiness = new ReadinessProbe(system, db, entityTypes(config).stream().map(EntityTypeKey::name).toList());
+            Departure departure = Departure.register(system, readiness, config.cluster().drainDelay(), () -> {
+                edge.close();
+                edge6.ifPresent(Dhcp6Edge::close);
+            });
             ManagementServer management = ManagementServer.start(config.management().host(), config.management().port(),
-                    ready::get, registry, leaseListings(system), List.of(new ManagementServer.JsonEndpoint("/api/cluster",
-                            new ClusterStatus(system, entityTypes(config))::json)), clock);
-            NodeRuntime node = new NodeRuntime(system, edge, edge6, management, embedded, registry, metrics, metrics6, ready);
-            node.registerShutdownSteps();
-            ready.set(true);
+                    readiness::notReadyBecause, registry, leaseListings(system), List.of(
+                            new ManagementServer.JsonEndpoint("/api/cluster", new ClusterStatus(system, entityTypes(config))::json),
+                            new ManagementServer.JsonEndpoint("/leave", departure::leave)), clock);
+            NodeRuntime node = new NodeRuntime(system, edge, edge6, management, embedded, registry, metrics, metrics6, readiness);
+            node.stopManagementLast();
+            readiness.started();
             log.info("event=node_ready subnets={} service_address={}", policy.subnets().size(),
                     policy.serviceAddress().getHostAddress());
             return node;
@@ -157,13 +163,34 @@ public final class NodeRuntime implements AutoCloseable {
                 new ManagementServer.LeaseListing("/api/v6/leases", v6::bindings));
     }
 
-    private static void awaitMemberUp(ActorSystem<?> system) {
+    /**
+     * Seed nodes are joined by Pekko itself (configured); a bootstrap finds the others through
+     * the Kubernetes API and Pekko Management; with neither, the node forms a cluster alone.
+     */
+    private static void joinCluster(ActorSystem<?> system, NodeConfig.Cluster settings) {
         Cluster cluster = Cluster.get(system);
-        long deadline = System.nanoTime() + MEMBER_UP_TIMEOUT.toNanos();
+        if (settings.bootstrap().isPresent()) {
+            PekkoManagement.get(Adapter.toClassic(system)).start();
+            ClusterBootstrap.get(Adapter.toClassic(system)).start();
+            log.info("event=cluster_bootstrap selector=\"{}\" required_contact_points={}", settings.bootstrap().get().podLabelSelector(),
+                    settings.bootstrap().get().requiredContactPoints());
+            // Forming a new cluster waits for the contact points to agree (stable margin) first.
+            awaitMemberUp(system, MEMBER_UP_TIMEOUT.multipliedBy(2));
+            return;
+        }
+        if (settings.seedNodes().isEmpty()) {
+            cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        }
+        awaitMemberUp(system, MEMBER_UP_TIMEOUT);
+    }
+
+    private static void awaitMemberUp(ActorSystem<?> system, Duration timeout) {
+        Cluster cluster = Cluster.get(system);
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (cluster.selfMember().status() != MemberStatus.up()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("this node did not become an Up cluster member within " + MEMBER_UP_TIMEOUT
-                        + " (seed nodes unreachable?)");
+                throw new IllegalStateException("this node did not become an Up cluster member within " + timeout
+                        + " (seed nodes or contact points unreachable?)");
             }
             try {
                 Thread.sleep(50);
@@ -175,18 +202,9 @@ public final class NodeRuntime implements AutoCloseable {
         log.info("event=cluster_member_up address={}", cluster.selfMember().address());
     }
 
-    private void registerShutdownSteps() {
-        CoordinatedShutdown cs = CoordinatedShutdown.get(system);
-        cs.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "dhcp-not-ready", () -> {
-            ready.set(false);
-            return CompletableFuture.completedFuture(Done.getInstance());
-        });
-        cs.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "dhcp-sockets", () -> {
-            edge.close();
-            edge6.ifPresent(Dhcp6Edge::close);
-            return CompletableFuture.completedFuture(Done.getInstance());
-        });
-        cs.addTask(CoordinatedShutdown.PhaseActorSystemTerminate(), "management-http", () -> {
+    /** The management HTTP server goes last: /leave answers once the node has left the cluster. */
+    private void stopManagementLast() {
+        CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseActorSystemTerminate(), "management-http", () -> {
             management.close();
             return CompletableFuture.completedFuture(Done.getInstance());
         });
@@ -217,7 +235,7 @@ public final class NodeRuntime implements AutoCloseable {
     }
 
     public boolean isReady() {
-        return ready.get();
+        return readiness.isReady();
     }
 
     /** Runs coordinated shutdown (leave the cluster, hand off shards) and waits for it, then stops the database. */
@@ -226,13 +244,14 @@ public final class NodeRuntime implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        ready.set(false);
+        readiness.draining();
         system.terminate();
         try {
             system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("event=shutdown_slow error={}", e.toString());
         }
+        readiness.close();
         registry.close();
         embedded.ifPresent(EmbeddedDatabase::close);
     }

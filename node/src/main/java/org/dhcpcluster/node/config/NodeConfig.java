@@ -1,6 +1,7 @@
 package org.dhcpcluster.node.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
@@ -26,8 +27,35 @@ public record NodeConfig(
     public record Management(String host, int port) {
     }
 
-    /** Pekko cluster membership; {@code seedNodes} empty means "form a cluster of this node alone". */
-    public record Cluster(String host, int port, List<String> seedNodes) {
+    /**
+     * Pekko cluster membership. With neither seed nodes nor a bootstrap the node forms a cluster
+     * of its own.
+     *
+     * @param seedNodes host:port of nodes to join
+     * @param bootstrap find the other nodes through service discovery instead of seed nodes
+     * @param appVersion this node's software version, compared by Pekko during rolling updates
+     *     (shards move to the newest nodes first); empty leaves Pekko's default
+     * @param drainDelay on shutdown, how long the node keeps answering DHCP after it reports not
+     *     ready, so a load balancer stops sending to it before its sockets close
+     */
+    public record Cluster(String host, int port, List<String> seedNodes, Optional<Bootstrap> bootstrap, Optional<String> appVersion,
+                          Duration drainDelay) {
+        public Cluster(String host, int port, List<String> seedNodes) {
+            this(host, port, seedNodes, Optional.empty(), Optional.empty(), Duration.ZERO);
+        }
+    }
+
+    /**
+     * Cluster bootstrap through the Kubernetes API: the pods matching {@code podLabelSelector}
+     * are the contact points, probed on their port named "management"; the cluster forms once
+     * {@code requiredContactPoints} of them are found and agree.
+     *
+     * @param podNamespace empty: the namespace of the pod's service account
+     * @param apiCaPath empty: the service account's CA certificate
+     * @param apiTokenPath empty: the service account's token
+     */
+    public record Bootstrap(String podLabelSelector, Optional<String> podNamespace, int requiredContactPoints,
+                            String managementHost, int managementPort, Optional<String> apiCaPath, Optional<String> apiTokenPath) {
     }
 
     public record EmbeddedDatabase(Path dataDirectory, int port) {

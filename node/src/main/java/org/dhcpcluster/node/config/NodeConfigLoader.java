@@ -35,8 +35,17 @@ public final class NodeConfigLoader {
             return raw.resolveWith(ConfigFactory.systemEnvironment(), ConfigResolveOptions.defaults());
         } catch (ConfigException e) {
             String where = e.origin() == null ? file.toString() : e.origin().description();
-            throw new ConfigError(where, "(syntax)", e.getMessage().replace(where + ": ", ""));
+            throw new ConfigError(where, "(syntax)", withoutEnvironment(e.getMessage().replace(where + ": ", "")));
         }
+    }
+
+    /**
+     * Some of the HOCON library's resolution errors print the whole resolve source, which here is
+     * the process environment, database password included: never pass that on.
+     */
+    static String withoutEnvironment(String message) {
+        int source = message.indexOf(" in ResolveSource(");
+        return source < 0 ? message : message.substring(0, source) + " (while resolving ${...} substitutions)";
     }
 
     public static NodeConfig load(Path file) {
@@ -53,8 +62,7 @@ public final class NodeConfigLoader {
         Section mgmt = dhcp.optionalSection("management").orElse(empty("dhcp.management")).allowOnly("host", "port");
         var management = new NodeConfig.Management(mgmt.string("host", "127.0.0.1"), mgmt.integer("port", 0, 65535, 8067));
 
-        Section cl = dhcp.optionalSection("cluster").orElse(empty("dhcp.cluster")).allowOnly("host", "port", "seed-nodes");
-        var cluster = new NodeConfig.Cluster(cl.string("host", "127.0.0.1"), cl.integer("port", 0, 65535, 25520), cl.strings("seed-nodes"));
+        var cluster = ClusterReader.read(dhcp.optionalSection("cluster").orElse(empty("dhcp.cluster")));
 
         Section db = dhcp.optionalSection("database").orElse(empty("dhcp.database"))
                 .allowOnly("url", "user", "password", "password-file", "pool-size", "embedded");
@@ -112,7 +120,7 @@ public final class NodeConfigLoader {
         return db.string("password");
     }
 
-    private static Section empty(String path) {
+    static Section empty(String path) {
         return new Section(ConfigFactory.empty(), path, "");
     }
 }

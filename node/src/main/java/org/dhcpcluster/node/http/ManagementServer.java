@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.dhcpcluster.lease.persistence.LeaseRecord;
@@ -25,8 +25,12 @@ import org.slf4j.LoggerFactory;
  * The node's management HTTP endpoints:
  * <ul>
  *   <li>{@code GET /health}: 200 while the node runs (liveness);</li>
- *   <li>{@code GET /ready}: 200 once the node is a cluster member with its shards and DHCP
- *       sockets up, 503 before that and while it shuts down (readiness);</li>
+ *   <li>{@code GET /ready}: 200 once the node is an Up cluster member with its shard regions
+ *       registered, PostgreSQL answering and DHCP sockets up; 503 with the reason before that and
+ *       while it shuts down (readiness);</li>
+ *   <li>{@code GET /leave}: drain, close the DHCP sockets and leave the cluster, answering once
+ *       this node's shards are handed off (a Kubernetes preStop hook; GET because that is what
+ *       preStop's httpGet sends);</li>
  *   <li>{@code GET /metrics}: Prometheus text format;</li>
  *   <li>{@code GET /api/cluster}: members, their state, and the shards and entities each holds.</li>
  *   <li>{@code GET /api/v4/leases}, {@code /api/v6/leases}: every address (and delegated prefix) on record, read from the journal.</li>
@@ -51,7 +55,7 @@ public final class ManagementServer implements AutoCloseable {
     public record JsonEndpoint(String path, Supplier<CompletionStage<String>> body) {
     }
 
-    public static ManagementServer start(String host, int port, BooleanSupplier ready, PrometheusMeterRegistry metrics,
+    public static ManagementServer start(String host, int port, Supplier<Optional<String>> notReadyBecause, PrometheusMeterRegistry metrics,
                                          List<LeaseListing> listings, List<JsonEndpoint> documents, Clock clock) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
@@ -62,8 +66,8 @@ public final class ManagementServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/health", x -> respond(x, 200, "text/plain", "ok\n"));
         server.createContext("/ready", x -> {
-            boolean r = ready.getAsBoolean();
-            respond(x, r ? 200 : 503, "text/plain", r ? "ready\n" : "not ready\n");
+            Optional<String> why = notReadyBecause.get();
+            respond(x, why.isEmpty() ? 200 : 503, "text/plain", why.map(w -> "not ready: " + w + "\n").orElse("ready\n"));
         });
         server.createContext("/metrics", x -> respond(x, 200, "text/plain; version=0.0.4", metrics.scrape()));
         for (LeaseListing listing : listings) {

@@ -1,6 +1,7 @@
 package org.dhcpcluster.node.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,20 @@ class NodeConfigLoaderTest {
         NodeConfig c = NodeConfigLoader.load(write("dhcp.database { url = \"jdbc:postgresql://db:5432/dhcp\", user = dhcp,"
                 + " password-file = \"" + secret + "\" }\n" + v4(SUBNET)));
         assertEquals("s3cret", c.externalDatabase().orElseThrow().password());
+    }
+
+    @Test
+    void aMissingEnvironmentVariableIsNamedWithoutPrintingTheEnvironment() throws IOException {
+        ConfigError e = refused("dhcp.database { url = ${DHCP_TEST_UNSET_VARIABLE}, user = dhcp, password = x }\n" + v4(SUBNET));
+        assertTrue(e.getMessage().contains("DHCP_TEST_UNSET_VARIABLE"), e.getMessage());
+        assertFalse(e.getMessage().contains("PATH"), e.getMessage());
+    }
+
+    @Test
+    void aResolutionErrorNeverPrintsTheEnvironment() {
+        String message = NodeConfigLoader.withoutEnvironment(
+                "replace in parent not possible X in ResolveSource(root=SimpleConfigObject({\"DHCP_DB_PASSWORD\":\"s3cret\"}))");
+        assertFalse(message.contains("s3cret"), message);
     }
 
     @Test

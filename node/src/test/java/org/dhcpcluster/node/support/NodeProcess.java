@@ -30,6 +30,21 @@ public final class NodeProcess implements AutoCloseable {
      * namespace (needs root). Waits until it logs that it is ready.
      */
     public static NodeProcess start(Path config, Path workDir, Optional<String> netns, Duration readyWithin) {
+        NodeProcess node = launch(config, workDir, netns, java.util.Map.of());
+        try {
+            node.awaitLog("event=node_ready", readyWithin);
+        } catch (RuntimeException | Error e) {
+            node.kill();
+            throw e;
+        }
+        return node;
+    }
+
+    /**
+     * Starts a node with extra environment variables (what a container gets from its pod spec)
+     * and returns at once; wait for it with {@link #awaitLog}.
+     */
+    public static NodeProcess launch(Path config, Path workDir, Optional<String> netns, java.util.Map<String, String> env) {
         List<String> cmd = new ArrayList<>();
         netns.ifPresent(ns -> cmd.addAll(List.of("ip", "netns", "exec", ns)));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -41,17 +56,11 @@ public final class NodeProcess implements AutoCloseable {
                     .redirectOutput(log.toFile());
             // readiness is read from the node's INFO log, whatever level the test JVM runs at
             pb.environment().put("DHCP_LOG_LEVEL", "INFO");
+            pb.environment().putAll(env);
             Process p = pb.start();
-            NodeProcess node = new NodeProcess(p, log);
             // even an aborted test run must not leave a node behind
             Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
-            try {
-                node.awaitLog("event=node_ready", readyWithin);
-            } catch (RuntimeException | Error e) {
-                node.kill();
-                throw e;
-            }
-            return node;
+            return new NodeProcess(p, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start node: " + cmd, e);
         }
