@@ -22,8 +22,8 @@ import java.util.Map;
  * kubernetes-api discovery reads them like it reads a real API server: the CA certificate and
  * token from files, the address from KUBERNETES_SERVICE_HOST / _PORT ({@link #environment()}).
  */
-final class MockKubernetesApi implements AutoCloseable {
-    static final String NAMESPACE = "dhcp";
+public final class MockKubernetesApi implements AutoCloseable {
+    public static final String NAMESPACE = "dhcp";
 
     private final KubernetesMockServer server;
     private final NamespacedKubernetesClient client;
@@ -35,7 +35,7 @@ final class MockKubernetesApi implements AutoCloseable {
         this.tokenFile = tokenFile;
     }
 
-    static MockKubernetesApi start(Path dir) {
+    public static MockKubernetesApi start(Path dir) {
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new JsonCrudDispatcher(), true);
         try {
@@ -61,7 +61,7 @@ final class MockKubernetesApi implements AutoCloseable {
     }
 
     /** A pod of the chart's workload: the node's ports named as the chart names them. */
-    void addPod(String name, Map<String, String> labels, String podIp, int managementPort, int remotingPort) {
+    public void addPod(String name, Map<String, String> labels, String podIp, int managementPort, int remotingPort) {
         Pod pod = new PodBuilder()
                 .withNewMetadata().withName(name).withNamespace(NAMESPACE).withLabels(labels).endMetadata()
                 .withNewSpec().addNewContainer().withName("node").withImage("dhcp-node")
@@ -74,24 +74,24 @@ final class MockKubernetesApi implements AutoCloseable {
     }
 
     /** What a pod's container sees: the API server's address. */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return Map.of("KUBERNETES_SERVICE_HOST", server.getHostName(), "KUBERNETES_SERVICE_PORT", String.valueOf(server.getPort()));
     }
 
-    Path caCertificate() {
+    public Path caCertificate() {
         return Path.of(server.getSelfSignedCertificate().certificatePath());
     }
 
-    Path token() {
+    public Path token() {
         return tokenFile;
     }
 
     /** Requests that listed pods by label selector, as discovery sends them. */
-    int podListRequests() {
+    public int podListRequests() {
         return server.getRequestCount();
     }
 
-    NamespacedKubernetesClient client() {
+    public NamespacedKubernetesClient client() {
         return client;
     }
 
