@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dhcpcluster.lease.testing.ClientMessages4;
 import org.dhcpcluster.node.support.LocalClusterScript;
+import org.dhcpcluster.node.support.OutageProbe4;
 import org.dhcpcluster.node.support.TestRelay4;
 import org.dhcpcluster.node.testing.Poll;
 import org.dhcpcluster.node.testing.Tools;
@@ -43,6 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
 class NodeKilledUnderLoadTest {
     private static final List<String> RELAYS = List.of("127.0.0.2", "127.0.0.3");
     private static final int[] RETRANSMIT_SECONDS = {4, 8, 16, 32};
+    /** The third relay address the launcher's nodes accept (workers use the first two). */
+    private static final String PROBE_RELAY = "127.0.0.4";
+
+    private OutageProbe4 probe;
 
     @TempDir
     Path state;
@@ -100,21 +105,30 @@ class NodeKilledUnderLoadTest {
                 workers.add(t);
             }
             Poll.until(Duration.ofSeconds(60), () -> acked.size() >= 30, () -> "no load before the kill");
+            probe = new OutageProbe4(new InetSocketAddress("127.0.0.12", 1067), PROBE_RELAY, 40, 900_000);
+            probe.awaitAllAnswered(Duration.ofSeconds(30));
             int before = acked.size();
+            long killedAt = System.nanoTime();
             new ProcessBuilder("kill", "-KILL", Long.toString(script.pid(1))).start().waitFor();
             // Keep the load on until 100 more clients are through (or everyone waited 3 minutes).
             Poll.until(Duration.ofMinutes(3), () -> acked.size() + failed.get() >= before + 100,
                     () -> "only " + (acked.size() - before) + " leases after the kill");
+            Poll.until(Duration.ofMinutes(1), () -> probe.gapsAround(killedAt).clientsNeverAnsweredAgain() == 0,
+                    () -> "probe clients not served again: " + probe.gapsAround(killedAt));
             stop.set(true);
             for (Thread t : workers) {
                 t.join(Duration.ofMinutes(5).toMillis());
             }
             System.out.printf("SIGKILL of node 1 after %d leases: %d ACKed, %d failed after all retransmissions, "
                     + "%d retransmissions, longest DORA %d ms%n", before, acked.size(), failed.get(), retried.get(), longestMillis.get());
+            System.out.println("SIGKILL of node 1, probe clients (DISCOVER every 250 ms): " + probe.gapsAround(killedAt));
             assertEquals(new HashSet<>(acked.values()).size(), acked.size(), "no address ACKed to two clients");
             Set<String> bound = boundAddresses(8072);
             assertTrue(bound.containsAll(acked.values()), "every ACKed lease is in the server's records");
         } finally {
+            if (probe != null) {
+                probe.close();
+            }
             script.run(120, "stop");
         }
     }
