@@ -66,7 +66,6 @@ spec:
     - name: node
       image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"
       imagePullPolicy: {{ .Values.image.pullPolicy }}
-      args: ["--config", "/etc/dhcp-node/node.conf"]
       ports:
         - name: dhcpv4
           containerPort: 67
@@ -89,6 +88,9 @@ spec:
       env:
         - name: JAVA_TOOL_OPTIONS
           value: {{ .Values.jvm.options | quote }}
+        # read by the image's entrypoint (deploy/image/entrypoint.sh); the ConfigMap is mounted there
+        - name: DHCP_CONFIG
+          value: /etc/dhcp-node/node.conf
         - name: POD_IP
           valueFrom:
             fieldRef:

@@ -45,11 +45,24 @@ public final class NodeProcess implements AutoCloseable {
      * and returns at once; wait for it with {@link #awaitLog}.
      */
     public static NodeProcess launch(Path config, Path workDir, Optional<String> netns, java.util.Map<String, String> env) {
+        return launch(nodeCommand(config, netns), workDir, env);
+    }
+
+    /** The java command that runs a node from the test classpath. */
+    private static List<String> nodeCommand(Path config, Optional<String> netns) {
         List<String> cmd = new ArrayList<>();
         netns.ifPresent(ns -> cmd.addAll(List.of("ip", "netns", "exec", ns)));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("-Xmx512m", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
                 "org.dhcpcluster.node.Main", "--config", config.toAbsolutePath().toString()));
+        return cmd;
+    }
+
+    /**
+     * Runs any command that ends up running a node (a container entrypoint, say), with extra
+     * environment variables, and returns at once.
+     */
+    public static NodeProcess launch(List<String> cmd, Path workDir, java.util.Map<String, String> env) {
         Path log = workDir.resolve("node-" + System.nanoTime() + ".log");
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)

@@ -1,0 +1,156 @@
+package org.dhcpcluster.helm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.dhcpcluster.lease.persistence.DatabaseSettings;
+import org.dhcpcluster.lease.testing.EmbeddedPostgresFixture;
+import org.dhcpcluster.node.kubernetes.MockKubernetesApi;
+import org.dhcpcluster.node.support.NodeProcess;
+import org.dhcpcluster.node.testing.Tools;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The image's entrypoint ({@code deploy/image/entrypoint.sh}, run as the container would run it)
+ * starts nodes from the chart's default configuration: {@code node.conf} as the ConfigMap
+ * renders it, the environment as the pod spec declares it (downward API, database Secret,
+ * JAVA_TOOL_OPTIONS, DHCP_APP_VERSION), the service account's token, CA and namespace at the
+ * path a kubelet mounts them, and a Kubernetes API (fabric8's mock) listing the pods with the
+ * chart's labels and ports. The chart's default of two contact points needs two pods: both run
+ * the same file; the second, sharing this host's addresses, moves its HTTP and DHCP ports.
+ *
+ * <p>Needs root: port 67 as in the pod, and a private mount namespace per node for the service
+ * account directory.
+ */
+class EntrypointWithChartDefaultsTest {
+    private static final Path ENTRYPOINT = Path.of("../deploy/image/entrypoint.sh").toAbsolutePath().normalize();
+    private static final String SERVICE_ACCOUNT_DIR = "/run/secrets/kubernetes.io/serviceaccount";
+    private static final List<String> POD_IPS = List.of("127.0.0.31", "127.0.0.32");
+
+    @TempDir
+    Path dir;
+
+    private final List<NodeProcess> pods = new ArrayList<>();
+    private MockKubernetesApi api;
+
+    @AfterEach
+    void stop() {
+        pods.forEach(NodeProcess::close);
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @Test
+    void twoPodsStartFromTheChartDefaultsFormOneClusterAndLeaveOnSigterm() throws Exception {
+        Tools.requireRootAndCommands("unshare", "mount");
+        RenderedChart chart = RenderedChart.render(ChartValues.withSecret());
+        Container container = chart.nodeContainer();
+        Map<String, String> podLabels = chart.nodePodTemplate().getMetadata().getLabels();
+        int management = port(container, "management");
+        int remoting = port(container, "remoting");
+        int http = port(container, "http");
+
+        DatabaseSettings db = EmbeddedPostgresFixture.freshDatabase();
+        api = MockKubernetesApi.start(dir);
+        Path serviceAccount = serviceAccount();
+        for (int i = 0; i < POD_IPS.size(); i++) {
+            api.addPod(RenderedChart.FULLNAME + "-" + i, podLabels, POD_IPS.get(i), management, remoting);
+        }
+
+        for (int i = 0; i < POD_IPS.size(); i++) {
+            Path podDir = Files.createDirectories(dir.resolve("pod-" + i));
+            String conf = chart.nodeConf();
+            if (i > 0) {
+                // one host, two pods: the second moves the ports that bind every address
+                conf += "\ndhcp.management.port = " + (http + 1) + "\ndhcp.v4.listen.port = 1067\n";
+            }
+            Path confFile = Files.writeString(podDir.resolve("node.conf"), conf);
+            Map<String, String> env = new java.util.HashMap<>(PodEnvironment.of(container,
+                    Map.of("status.podIP", POD_IPS.get(i), "metadata.name", RenderedChart.FULLNAME + "-" + i,
+                            "metadata.namespace", MockKubernetesApi.NAMESPACE),
+                    Map.of("jdbc-url", db.url(), "username", db.user(), "password", db.password())));
+            env.putAll(api.environment());
+            env.put("DHCP_CONFIG", confFile.toString());
+            // the image's java and jar, here: this JVM and the test classpath
+            env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            env.put("DHCP_NODE_CLASSPATH", System.getProperty("java.class.path"));
+            pods.add(NodeProcess.launch(inPodMounts(serviceAccount), podDir, env));
+        }
+        for (NodeProcess pod : pods) {
+            pod.awaitLog("event=node_ready", Duration.ofMinutes(3));
+        }
+
+        awaitStatus(http, "/ready", 200, Duration.ofSeconds(30));
+        String cluster = get(http, "/api/cluster").body();
+        for (String ip : POD_IPS) {
+            assertTrue(cluster.contains("pekko://dhcp@" + ip + ":" + remoting), ip + " is not a member: " + cluster);
+        }
+        assertEquals(2, cluster.split("\"status\":\"Up\"", -1).length - 1, cluster);
+        assertTrue(cluster.contains("\"app_version\":\"1.0.1\""), "app-version from the chart (release revision 1): " + cluster);
+
+        // SIGTERM, as the kubelet sends after preStop: the node drains, leaves, and the JVM exits
+        // with the status of a process ended by SIGTERM (128 + 15), as JVMs do after their hooks.
+        assertEquals(143, pods.get(0).terminate(Duration.ofSeconds(60)), pods.get(0).tail());
+        String log = pods.get(0).logText();
+        assertTrue(log.contains("event=draining delay_ms=5000"), "the chart's drain delay applies: " + pods.get(0).tail());
+        assertTrue(log.contains("event=left_cluster"), pods.get(0).tail());
+    }
+
+    /** The files a kubelet projects into every pod that mounts its service account token. */
+    private Path serviceAccount() throws Exception {
+        Path sa = Files.createDirectories(dir.resolve("serviceaccount"));
+        Files.writeString(sa.resolve("token"), "test-service-account-token");
+        Files.writeString(sa.resolve("namespace"), MockKubernetesApi.NAMESPACE);
+        Files.copy(api.caCertificate(), sa.resolve("ca.crt"));
+        return sa;
+    }
+
+    /**
+     * entrypoint.sh in a private mount namespace whose /run is a fresh tmpfs holding the service
+     * account files where Kubernetes puts them; nothing on this host's filesystem changes.
+     */
+    private static List<String> inPodMounts(Path serviceAccount) {
+        String script = "mount -t tmpfs tmpfs /run && mkdir -p " + SERVICE_ACCOUNT_DIR
+                + " && cp \"$SA\"/* " + SERVICE_ACCOUNT_DIR + "/ && exec \"$0\"";
+        return List.of("unshare", "--mount", "--propagation", "private", "env", "SA=" + serviceAccount,
+                "sh", "-c", script, ENTRYPOINT.toString());
+    }
+
+    private static int port(Container c, String name) {
+        return c.getPorts().stream().filter(p -> name.equals(p.getName())).map(ContainerPort::getContainerPort).findFirst()
+                .orElseThrow(() -> new AssertionError("the chart's container has no port named " + name));
+    }
+
+    private static void awaitStatus(int port, String path, int status, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(port, path);
+            if (last.statusCode() == status) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " did not answer " + status + ": " + (last == null ? "" : last.statusCode() + " " + last.body()));
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
