@@ -51,6 +51,7 @@ public final class Dhcp6Service {
     static final int RELAY_SOURCE_PORT = 135;
 
     private final ClusterSharding sharding;
+    private final StatelessAnswerElection election;
     private final Supplier<Policy6> policy;
     private final Duid server;
     private final DhcpMetrics metrics;
@@ -64,6 +65,7 @@ public final class Dhcp6Service {
     public Dhcp6Service(ActorSystem<?> system, Supplier<Policy6> policy, Duid server, DhcpMetrics metrics, int serverPort, int preference,
                         Optional<Dhcp4o6> dhcp4o6) {
         this.sharding = ClusterSharding.get(system);
+        this.election = new StatelessAnswerElection(system);
         this.policy = policy;
         this.server = server;
         this.metrics = metrics;
@@ -102,6 +104,11 @@ public final class Dhcp6Service {
                     arrival.interfaceName().orElse("-"));
         }
         DhcpV6MessageType t = request.type();
+        boolean stateless = t.equals(DhcpV6MessageType.INFORMATION_REQUEST) || t.equals(DhcpV6MessageType.CONFIRM);
+        if (stateless && !chain.isRelayed() && !election.thisNodeAnswers(request.transactionId(), request.elapsedTime().orElse(0))) {
+            metrics.silent("another_node_answers");
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
         if (t.equals(DhcpV6MessageType.INFORMATION_REQUEST)) {
             return done(send(chain, arrival, ReplyBuilder6.information(request, server, subnet.get()), started));
         }
