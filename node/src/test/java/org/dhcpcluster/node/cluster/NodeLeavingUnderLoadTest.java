@@ -19,6 +19,7 @@ import org.dhcpcluster.lease.persistence.LeaseJournal4;
 import org.dhcpcluster.lease.testing.ClientMessages4;
 import org.dhcpcluster.lease.testing.EmbeddedPostgresFixture;
 import org.dhcpcluster.node.support.LocalCluster;
+import org.dhcpcluster.node.support.OutageProbe4;
 import org.dhcpcluster.node.support.TestRelay4;
 import org.dhcpcluster.node.testing.Poll;
 import org.dhcpcluster.protocol.v4.DhcpMessageType;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.Test;
  */
 class NodeLeavingUnderLoadTest {
     private static final List<String> RELAYS = List.of("127.0.0.2", "127.0.0.3", "127.0.0.4");
+    /** The outage probe's relay, beside the workers' (each relay address is one socket per node port). */
+    private static final String PROBE_RELAY = "127.0.0.5";
     private static final Duration TRY = Duration.ofSeconds(3);
     private static final int TRIES = 4;
 
@@ -72,7 +75,10 @@ class NodeLeavingUnderLoadTest {
 
     @Test
     void aNodeLeavingUnderLoadLosesNoAcknowledgedLeaseAndFailsNoExchange() throws Exception {
-        try (LocalCluster cluster = LocalCluster.start(EmbeddedPostgresFixture.freshDatabase(), 3, RELAYS.toArray(String[]::new))) {
+        List<String> relays = new ArrayList<>(RELAYS);
+        relays.add(PROBE_RELAY);
+        try (LocalCluster cluster = LocalCluster.start(EmbeddedPostgresFixture.freshDatabase(), 3, relays.toArray(String[]::new));
+             OutageProbe4 probe = new OutageProbe4(new InetSocketAddress("127.0.0.1", cluster.port4(2)), PROBE_RELAY, 40, 800_000)) {
             List<Thread> workers = new ArrayList<>();
             for (int w = 0; w < RELAYS.size(); w++) {
                 int worker = w;
@@ -83,6 +89,8 @@ class NodeLeavingUnderLoadTest {
             // Under way before, and still going after: node 1 leaves once 50 leases are in, and the
             // load stops only when 100 more have been ACKed by the two remaining nodes.
             Poll.until(Duration.ofSeconds(60), () -> acked.size() >= 50, () -> "no load before node 1 left");
+            probe.awaitAllAnswered(Duration.ofSeconds(30));
+            long leftAt = System.nanoTime();
             cluster.node(1).close();
             int before = acked.size();
             Poll.until(Duration.ofSeconds(120), () -> acked.size() >= before + 100 || failed.get() > 0,
@@ -92,6 +100,7 @@ class NodeLeavingUnderLoadTest {
                 t.join(TimeUnit.MINUTES.toMillis(2));
             }
             System.out.printf("node 1 left after %d leases; %d leases ACKed in all, %d exchanges failed%n", before, acked.size(), failed.get());
+            System.out.println("node 1 left, probe clients (DISCOVER every 250 ms): " + probe.gapsAround(leftAt));
             assertEquals(0, failed.get(), "exchanges that failed after the clients' retransmissions");
             assertTrue(acked.size() > before, "clients were served after node 1 left");
 
