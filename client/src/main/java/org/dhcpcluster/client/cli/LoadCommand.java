@@ -39,6 +39,10 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "SERVER_ADDR", description = "server to relay to (with --relay)")
     String server;
 
+    @Option(names = "--server-port", paramLabel = "PORT", defaultValue = "0",
+            description = "the server's port, which the relay also listens on (default: 67 or 547)")
+    int serverPort;
+
     @Option(names = "--interface", paramLabel = "IF", description = "run the clients directly on this interface")
     String device;
 
@@ -65,7 +69,7 @@ final class LoadCommand implements Callable<Integer> {
     /** The validated settings; {@link IllegalArgumentException} names what is wrong. */
     LoadSettings settings() {
         return new LoadSettings(Family.parse(family).label, clients, rate, address(relay), address(server),
-                Optional.ofNullable(device), renew, release, Duration.ofSeconds(durationSeconds), seed);
+                Optional.ofNullable(device), renew, release, Duration.ofSeconds(durationSeconds), seed, serverPort);
     }
 
     /** Address literals only: a load generator must not wait on DNS. */

@@ -109,7 +109,7 @@ public final class LoadRun {
         InetSocketAddress at;
         if (settings.relayed()) {
             InetAddress local = settings.relayAddress().get();
-            at = new InetSocketAddress(local, v4 ? V4Destinations.SERVER_PORT : V6Destinations.SERVER_PORT);
+            at = new InetSocketAddress(local, serverPort());
         } else {
             at = v4 ? new InetSocketAddress("0.0.0.0", V4Destinations.CLIENT_PORT)
                     : new InetSocketAddress("::", V6Destinations.CLIENT_PORT);
@@ -126,7 +126,7 @@ public final class LoadRun {
                 case "v4" -> {
                     Transport t = settings.relayed()
                             ? new V4RelayTransport(socket, (Inet4Address) settings.relayAddress().get(),
-                                    new InetSocketAddress(settings.server().get(), V4Destinations.SERVER_PORT))
+                                    new InetSocketAddress(settings.server().get(), serverPort()))
                             : socket;
                     DhcpV4ClientConfig config = DhcpV4ClientConfig.builder(mac).broadcastFlag(!settings.relayed()).build();
                     addV4(i, mac, new SimulatedV4Client(i, config, scheduler, t, own, meter, counters, settings));
@@ -151,7 +151,14 @@ public final class LoadRun {
 
     private Transport relay6(DeviceSocket socket, byte[] mac) {
         return new V6RelayTransport(socket, (Inet6Address) settings.relayAddress().get(), mac,
-                new InetSocketAddress(settings.server().get(), V6Destinations.SERVER_PORT));
+                new InetSocketAddress(settings.server().get(), serverPort()));
+    }
+
+    private int serverPort() {
+        if (settings.serverPort() != 0) {
+            return settings.serverPort();
+        }
+        return settings.family().equals("v4") ? V4Destinations.SERVER_PORT : V6Destinations.SERVER_PORT;
     }
 
     private void addV4(int i, byte[] mac, SimulatedV4Client c) {

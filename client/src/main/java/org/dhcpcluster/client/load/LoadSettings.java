@@ -11,11 +11,16 @@ import java.util.Optional;
  * server chose) and releases it. The run ends when every client is done or after {@code maxDuration}.
  *
  * @param family "v4", "v6" or "4o6"
+ * @param serverPort the relayed server's port, which the relay also listens on; 0 for the
+ *     family's standard port (67 or 547)
  */
 public record LoadSettings(String family, int clients, double rate, Optional<InetAddress> relayAddress,
                            Optional<InetAddress> server, Optional<String> device, boolean renew, boolean release,
-                           Duration maxDuration, long seed) {
+                           Duration maxDuration, long seed, int serverPort) {
     public LoadSettings {
+        if (serverPort < 0 || serverPort > 65535) {
+            throw new IllegalArgumentException("--server-port must be 1..65535: " + serverPort);
+        }
         if (!family.equals("v4") && !family.equals("v6") && !family.equals("4o6")) {
             throw new IllegalArgumentException("family is v4, v6 or 4o6: " + family);
         }
