@@ -2,6 +2,7 @@ package org.dhcpcluster.node.support;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 import org.dhcpcluster.node.testing.Poll;
 import org.dhcpcluster.node.testing.Tools;
 
@@ -26,11 +27,16 @@ public final class ClusterUnderLoad implements AutoCloseable {
      * leases are in.
      */
     public static ClusterUnderLoad start(Path work, double rate, int renewSeconds, int firstClient, int warmAcks) {
+        return start(work, warmAcks, cluster -> RelayedLoadProcess.start(cluster, NODES, work, rate, renewSeconds, firstClient));
+    }
+
+    /** As {@link #start(Path, double, int, int, int)} with the load that {@code load} starts. */
+    public static ClusterUnderLoad start(Path work, int warmAcks, Function<NetnsClusterScript, RelayedLoadProcess> load) {
         Tools.requireRootAndCommands("ip", "curl", "setsid");
         ClusterUnderLoad run = new ClusterUnderLoad(new NetnsClusterScript(work.resolve("cluster")));
         try {
             run.cluster.must(300, "up", Integer.toString(NODES));
-            run.load = RelayedLoadProcess.start(run.cluster, NODES, work, rate, renewSeconds, firstClient);
+            run.load = load.apply(run.cluster);
             Poll.until(Duration.ofSeconds(90), () -> run.load.soFar().acks().size() >= warmAcks,
                     () -> "fewer than " + warmAcks + " leases under load\n" + run.load.process().output());
             return run;

@@ -15,8 +15,14 @@ public final class LoadLog4 {
     public record Ack(long at, String kind, String mac, String address, String from, long millis) {
     }
 
-    /** One exchange that got no answer after every retransmission, or a NAK. */
-    public record Failure(long at, String kind, String mac, String what) {
+    /**
+     * One exchange that got no answer after every retransmission, or a NAK. {@code at} is when it
+     * ended; {@code millis} how long it took (0 for a NAK, whose time is not printed).
+     */
+    public record Failure(long at, String kind, String mac, String what, long millis) {
+        public long startedAt() {
+            return at - millis;
+        }
     }
 
     private final List<Ack> acks = new ArrayList<>();
@@ -34,7 +40,8 @@ public final class LoadLog4 {
             String[] f = line.strip().split(" ");
             switch (f[0]) {
                 case "ack" -> log.acks.add(new Ack(Long.parseLong(f[1]), f[2], f[3], f[4], f[5], Long.parseLong(f[6])));
-                case "fail", "nak" -> log.failures.add(new Failure(Long.parseLong(f[1]), f[2], f[3], f[0]));
+                case "fail", "nak" -> log.failures.add(new Failure(Long.parseLong(f[1]), f[2], f[3], f[0],
+                        f.length > 4 ? Long.parseLong(f[4]) : 0));
                 case "extra" -> log.extra++;
                 case "duplicate" -> log.duplicates.add(Long.parseLong(f[1]));
                 case "done" -> log.done = line.strip();
@@ -52,6 +59,11 @@ public final class LoadLog4 {
 
     public List<Failure> failures() {
         return failures;
+    }
+
+    /** The failed exchanges that started at or after {@code from} (epoch ms). */
+    public List<Failure> failuresStartedFrom(long from) {
+        return failures.stream().filter(f -> f.startedAt() >= from).toList();
     }
 
     /** The summary line, empty if the generator did not finish. */

@@ -34,13 +34,16 @@ import org.dhcpcluster.protocol.v4.codec.DhcpV4Codec;
  *
  * <pre>
  *   java -cp TEST_CLASSPATH org.dhcpcluster.node.support.RelayedLoad4 \
- *        SERVERS RELAYS RATE RENEW_SECONDS FIRST_CLIENT STOP_FILE
+ *        SERVERS RELAYS RATE RENEW_SECONDS FIRST_CLIENT STOP_FILE [POPULATION [spread]]
  * </pre>
  *
  * Like dhcrelay configured with several servers, it forwards every client message to every
- * server in SERVERS (comma-separated), and takes the first answer. RATE new clients a second run
- * DORA, their giaddr taking turns over RELAYS (one socket on port 67 each); every bound client
- * renews every RENEW_SECONDS (a RENEWING-state REQUEST with ciaddr). Each step is retransmitted
+ * server in SERVERS (comma-separated), and takes the first answer; with {@code spread}, each
+ * client talks to one server only (client number modulo the servers), as behind a load balancer.
+ * RATE clients a second run DORA, their giaddr taking turns over RELAYS (one socket on port 67
+ * each); every bound client renews every RENEW_SECONDS (a RENEWING-state REQUEST with ciaddr; 0:
+ * never). With POPULATION, client numbers cycle through that many hardware addresses, so a high
+ * rate does not exhaust the pools (a client still busy with its previous exchange is skipped). Each step is retransmitted
  * as RFC 2131 section 4.1 says, after 4, 8 and 16 s, before the exchange counts as failed. It
  * stops starting exchanges when STOP_FILE exists, lets those in flight finish, prints a
  * {@code done} line and exits.
@@ -64,6 +67,9 @@ public final class RelayedLoad4 {
     private final List<InetAddress> servers;
     private final List<DatagramSocket> sockets;
     private final List<String> relays;
+    private final int population;
+    private final boolean spread;
+    private final java.util.Set<Integer> busy = ConcurrentHashMap.newKeySet();
     private final Map<Integer, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
     /** Per xid: datagrams sent (one per retransmission, whatever the fan-out) and answers received. */
     private final Map<Integer, int[]> sentAndAnswered = new ConcurrentHashMap<>();
@@ -83,9 +89,15 @@ public final class RelayedLoad4 {
     private record Reply(DhcpV4Message message, String from) {
     }
 
-    private RelayedLoad4(List<InetAddress> servers, List<String> relays) throws IOException {
+    /** Which relay socket a client's messages leave from, and which servers they go to. */
+    private record Route(DatagramSocket socket, List<InetAddress> servers) {
+    }
+
+    private RelayedLoad4(List<InetAddress> servers, List<String> relays, int population, boolean spread) throws IOException {
         this.servers = servers;
         this.relays = relays;
+        this.population = population;
+        this.spread = spread;
         this.sockets = new java.util.ArrayList<>();
         for (String relay : relays) {
             sockets.add(new DatagramSocket(new InetSocketAddress(relay, 67)));
@@ -93,12 +105,13 @@ public final class RelayedLoad4 {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            System.err.println("usage: RelayedLoad4 SERVERS RELAYS RATE RENEW_SECONDS FIRST_CLIENT STOP_FILE");
+        if (args.length < 6 || args.length > 8) {
+            System.err.println("usage: RelayedLoad4 SERVERS RELAYS RATE RENEW_SECONDS FIRST_CLIENT STOP_FILE [POPULATION [spread]]");
             System.exit(2);
         }
         List<InetAddress> servers = Arrays.stream(args[0].split(",")).map(s -> (InetAddress) Ipv4.parse(s)).toList();
-        RelayedLoad4 load = new RelayedLoad4(servers, List.of(args[1].split(",")));
+        RelayedLoad4 load = new RelayedLoad4(servers, List.of(args[1].split(",")), args.length > 6 ? Integer.parseInt(args[6]) : 0,
+                args.length > 7 && args[7].equals("spread"));
         load.run(Double.parseDouble(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), Path.of(args[5]));
         System.exit(0);
     }
@@ -111,11 +124,20 @@ public final class RelayedLoad4 {
         long intervalNanos = (long) (1e9 / rate);
         long next = System.nanoTime();
         for (int n = 0; !Files.exists(stopFile); n++) {
-            int client = firstClient + n;
+            int client = firstClient + (population > 0 ? n % population : n);
             String relay = relays.get(n % relays.size());
             DatagramSocket socket = sockets.get(n % sockets.size());
-            started.incrementAndGet();
-            submit(() -> newClient(new ClientMessages4(client).via(relay), socket, renewSeconds));
+            List<InetAddress> to = spread ? List.of(servers.get(n % servers.size())) : servers;
+            if (busy.add(client)) {
+                started.incrementAndGet();
+                submit(() -> {
+                    try {
+                        newClient(new ClientMessages4(client).via(relay), new Route(socket, to), renewSeconds);
+                    } finally {
+                        busy.remove(client);
+                    }
+                });
+            }
             next += intervalNanos;
             long wait = next - System.nanoTime();
             if (wait > 0) {
@@ -143,24 +165,24 @@ public final class RelayedLoad4 {
         });
     }
 
-    private void newClient(ClientMessages4 c, DatagramSocket socket, int renewSeconds) {
+    private void newClient(ClientMessages4 c, Route route, int renewSeconds) {
         long t0 = System.nanoTime();
-        Optional<Reply> offer = exchange(socket, c.newTransaction().discover());
-        Optional<Reply> ack = offer.flatMap(o -> exchange(socket,
+        Optional<Reply> offer = exchange(route, c.newTransaction().discover());
+        Optional<Reply> ack = offer.flatMap(o -> exchange(route,
                 c.requestSelecting(SERVICE_ADDRESS, Ipv4.toInt(o.message().yiaddr()))));
-        if (outcome("new", c, ack, t0)) {
-            scheduleRenew(c, socket, ack.get().message().yiaddr().getHostAddress(), renewSeconds);
+        if (outcome("new", c, ack, t0) && renewSeconds > 0) {
+            scheduleRenew(c, route, ack.get().message().yiaddr().getHostAddress(), renewSeconds);
         }
     }
 
-    private void scheduleRenew(ClientMessages4 c, DatagramSocket socket, String address, int renewSeconds) {
+    private void scheduleRenew(ClientMessages4 c, Route route, String address, int renewSeconds) {
         timer.schedule(() -> {
             if (!stopping.get()) {
                 submit(() -> {
                     long t0 = System.nanoTime();
-                    Optional<Reply> ack = exchange(socket, c.newTransaction().requestRenewing(address));
+                    Optional<Reply> ack = exchange(route, c.newTransaction().requestRenewing(address));
                     if (outcome("renew", c, ack, t0)) {
-                        scheduleRenew(c, socket, ack.get().message().yiaddr().getHostAddress(), renewSeconds);
+                        scheduleRenew(c, route, ack.get().message().yiaddr().getHostAddress(), renewSeconds);
                     }
                 });
             }
@@ -188,15 +210,15 @@ public final class RelayedLoad4 {
     }
 
     /** Sends to every server and waits for the first answer, retransmitting on RFC 2131's schedule. */
-    private Optional<Reply> exchange(DatagramSocket socket, DhcpV4Message m) {
+    private Optional<Reply> exchange(Route route, DhcpV4Message m) {
         byte[] bytes = DhcpV4Codec.encode(m, DhcpV4Codec.DEFAULT_MAX_PAYLOAD);
         for (int wait : RETRANSMIT_SECONDS) {
             CompletableFuture<Reply> answer = new CompletableFuture<>();
             pending.put(m.xid(), answer);
             sentAndAnswered.computeIfAbsent(m.xid(), x -> new int[2])[0]++;
-            for (InetAddress server : servers) {
+            for (InetAddress server : route.servers()) {
                 try {
-                    socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(server, 67)));
+                    route.socket().send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(server, 67)));
                 } catch (IOException e) {
                     // an unreachable server is what retransmission is for
                 }

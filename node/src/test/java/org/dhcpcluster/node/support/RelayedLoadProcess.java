@@ -18,14 +18,33 @@ public record RelayedLoadProcess(NamespacedProcess process, Path stopFile) imple
     /** Starts RATE new clients a second (numbered from {@code firstClient}), each renewing every {@code renewSeconds}. */
     public static RelayedLoadProcess start(NetnsClusterScript cluster, int nodes, Path workDir, double rate, int renewSeconds,
             int firstClient) {
-        List<String> servers = new ArrayList<>();
+        List<Integer> all = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) {
-            servers.add("192.0.2." + (10 + i));
+            all.add(i);
         }
+        return start(cluster, all, workDir, List.of(Double.toString(rate), Integer.toString(renewSeconds), Integer.toString(firstClient)));
+    }
+
+    /**
+     * Starts RATE clients a second cycling through {@code population} hardware addresses, each
+     * talking to one of {@code nodes} only (as behind a load balancer), with no renewals.
+     */
+    public static RelayedLoadProcess startSpread(NetnsClusterScript cluster, List<Integer> nodes, Path workDir, double rate,
+            int population, int firstClient) {
+        return start(cluster, nodes, workDir, List.of(Double.toString(rate), "0", Integer.toString(firstClient)),
+                Integer.toString(population), "spread");
+    }
+
+    private static RelayedLoadProcess start(NetnsClusterScript cluster, List<Integer> nodes, Path workDir, List<String> rateRenewFirst,
+            String... populationAndRoute) {
+        List<String> servers = nodes.stream().map(i -> "192.0.2." + (10 + i)).toList();
+        int firstClient = Integer.parseInt(rateRenewFirst.get(2));
         Path stop = workDir.resolve("load-" + firstClient + ".stop");
         List<String> cmd = new ArrayList<>(NetnsClusterScript.javaCommand("256m", RelayedLoad4.class.getName()));
-        cmd.addAll(List.of(String.join(",", servers), "198.51.100.1,203.0.113.1", Double.toString(rate),
-                Integer.toString(renewSeconds), Integer.toString(firstClient), stop.toString()));
+        cmd.addAll(List.of(String.join(",", servers), "198.51.100.1,203.0.113.1"));
+        cmd.addAll(rateRenewFirst);
+        cmd.add(stop.toString());
+        cmd.addAll(List.of(populationAndRoute));
         return new RelayedLoadProcess(NamespacedProcess.start(cluster.ns("relay"), workDir, "load-" + firstClient, cmd), stop);
     }
 
