@@ -6,8 +6,10 @@
 # Nothing is created in the host namespace: even the bridge lives in a namespace of its own.
 #
 #   bridge ns  <P>br:  br0, one port per namespace below (n1..nN, db, cl, rl)
-#   node i     <P>n<i>: eth0 192.0.2.(10+i)/24; DHCPv4 on port 67 of eth0 (broadcast clients and
-#                      relayed ones), management on :8067, cluster port 25520; seeds: nodes 1, 2
+#   node i     <P>n<i>: eth0 192.0.2.(10+i)/24 and 2001:db8:1::(10+i)/64; DHCPv4 on port 67 of
+#                      eth0 (broadcast clients and relayed ones), DHCPv6 on port 547 of eth0
+#                      (multicast SOLICITs of the LAN's clients), management on :8067, cluster
+#                      port 25520; seeds: nodes 1 and 2
 #   database   <P>db:  eth0 192.0.2.5/24, PostgreSQL on 5432 (the node jar's --postgres-only)
 #   clients    <P>cl:  eth0 on the LAN, no address (run dhclient, udhcpc, perfdhcp -B here);
 #                      rl0, a link to the relay with no address (clients behind a relay agent)
@@ -16,7 +18,10 @@
 #                      load generator here). The nodes route both prefixes via 192.0.2.4.
 # Every node has the same policy: LAN subnet 192.0.2.0/24 (pool .100-.250) and the relayed
 # subnets 198.51.100.0/24 and 203.0.113.0/24 (pools .20-.254), server identifier 192.0.2.1 on
-# every node (no node owns that address: it only names the cluster to clients).
+# every node (no node owns that address: it only names the cluster to clients); DHCPv6 on the
+# LAN: 2001:db8:1::/64 (addresses) and 2001:db8:100::/40 (/56 prefixes), one cluster DUID.
+# A real relay agent, e.g.: netns-cluster.sh exec relay dhcrelay -d -4 -id down0 -iu eth0 \
+#   192.0.2.11 192.0.2.12 192.0.2.13   and a client behind it: exec clients udhcpc -i rl0
 #
 #   up N      creates the namespaces under a fresh unique prefix <P> (dnc + 4 hex digits, claimed
 #             atomically), starts PostgreSQL, then the nodes, and waits until each is ready
@@ -121,6 +126,7 @@ build_topology() { # n
   for i in $(seq 1 "$n"); do
     new_ns "$(ns_of "$i")"; attach "$(ns_of "$i")" "n$i"
     ip -n "$(ns_of "$i")" addr add "192.0.2.$((10 + i))/24" dev eth0
+    ip -n "$(ns_of "$i")" addr add "2001:db8:1::$((10 + i))/64" dev eth0 nodad
     ip -n "$(ns_of "$i")" route add 198.51.100.0/24 via 192.0.2.4
     ip -n "$(ns_of "$i")" route add 203.0.113.0/24 via 192.0.2.4
   done
@@ -186,6 +192,14 @@ dhcp {
         options { routers = "198.51.100.1", domain-name-servers = ["192.0.2.53"] } },
       { id = 3, subnet = "203.0.113.0/24", pools = ["203.0.113.20 - 203.0.113.254"],
         options { routers = "203.0.113.1", domain-name-servers = ["192.0.2.53"] } }
+    ]
+  }
+  v6 {
+    listen { port = 547, interfaces = ["eth0"] }
+    subnets = [
+      { id = 1, subnet = "2001:db8:1::/64", interface = "eth0", pools = ["2001:db8:1::1000 - 2001:db8:1::ffff"],
+        pd-pools = [ { prefix = "2001:db8:100::/40", delegated-length = 56 } ],
+        options { dns-servers = ["2001:db8:1::53"] } }
     ]
   }
 }
@@ -319,5 +333,5 @@ case $cmd in
   ns) ns_of "${1:?usage: ns WHO}" ;;
   exec) who=${1:?usage: exec WHO CMD...}; shift; ns=$(ns_of "$who"); exec ip netns exec "$ns" "$@" ;;
   pid) check_node "${1:?usage: pid I}"; if alive "$STATE/node-$1/pid"; then cat "$STATE/node-$1/pid"; fi ;;
-  *) sed -n '2,37p' "$0"; exit 2 ;;
+  *) sed -n '2,42p' "$0"; exit 2 ;;
 esac
