@@ -20,6 +20,10 @@
 # subnets 198.51.100.0/24 and 203.0.113.0/24 (pools .20-.254), server identifier 192.0.2.1 on
 # every node (no node owns that address: it only names the cluster to clients); DHCPv6 on the
 # LAN: 2001:db8:1::/64 (addresses) and 2001:db8:100::/40 (/56 prefixes), one cluster DUID.
+# Replies need no interface with 192.0.2.1: they leave from each node's own address and clients
+# go by option 54. But a RENEWING client unicasts to 192.0.2.1, which nobody answers here, so
+# renewals are answered once the client falls back to broadcasting (REBINDING); in production
+# put the service address on a load balancer or a floating address in front of the nodes.
 # A real relay agent, e.g.: netns-cluster.sh exec relay dhcrelay -d -4 -id down0 -iu eth0 \
 #   192.0.2.11 192.0.2.12 192.0.2.13   and a client behind it: exec clients udhcpc -i rl0
 #
@@ -333,5 +337,5 @@ case $cmd in
   ns) ns_of "${1:?usage: ns WHO}" ;;
   exec) who=${1:?usage: exec WHO CMD...}; shift; ns=$(ns_of "$who"); exec ip netns exec "$ns" "$@" ;;
   pid) check_node "${1:?usage: pid I}"; if alive "$STATE/node-$1/pid"; then cat "$STATE/node-$1/pid"; fi ;;
-  *) sed -n '2,42p' "$0"; exit 2 ;;
+  *) sed -n '2,46p' "$0"; exit 2 ;;
 esac
