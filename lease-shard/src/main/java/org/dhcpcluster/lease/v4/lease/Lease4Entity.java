@@ -50,7 +50,8 @@ public final class Lease4Entity extends EventSourcedBehaviorWithEnforcedReplies<
     static final Duration BLOCK_ASK_TIMEOUT = Duration.ofSeconds(3);
     /**
      * Copies of one packet (a broadcast reaching two nodes) arrive within milliseconds with
-     * identical secs; a client's retransmission comes seconds later with secs grown. Two seconds
+     * identical secs; a client's retransmission comes seconds later with secs grown. Two seconds,
+     * counted from the answer (copies wait stashed while a cold entity answers the first one),
      * tells them apart with room to spare.
      */
     static final Duration DUPLICATE_WINDOW = Duration.ofSeconds(2);
@@ -406,7 +407,7 @@ public final class Lease4Entity extends EventSourcedBehaviorWithEnforcedReplies<
 
     private void remember(Reply4 reply) {
         if (last != null) {
-            last = new LastExchange(last.xid, last.type, last.secs, last.at, reply);
+            last = new LastExchange(last.xid, last.type, last.secs, clock.millis(), reply);
         }
     }
 
