@@ -55,6 +55,7 @@ public final class LeaseShardKryo implements KryoRegistrations.Contributor {
 
         // v4 leases: commands 300-309, replies 310-319, events 320-329, state 330-339
         r.register(Lease4Entity.Handle.class, 300);
+        r.register(Lease4Entity.Stop.class, 301);
         r.register(Reply4.Answer.class, 310);
         r.register(Reply4.NoAnswer.class, 311);
         r.register(Reply4.Silence.class, 312);
@@ -62,6 +63,7 @@ public final class LeaseShardKryo implements KryoRegistrations.Contributor {
         r.register(Lease4Entity.LeaseRenewed.class, 321);
         r.register(Lease4Entity.LeaseReleased.class, 322);
         r.register(Lease4Entity.LeaseDeclined.class, 323);
+        r.register(Lease4Entity.HandedOver.class, 324);
         r.register(Lease4State.class, 330);
 
         // v6 item space and slices: values 400-409, commands 410-419, replies 420-429, events 430-439, state 440-449

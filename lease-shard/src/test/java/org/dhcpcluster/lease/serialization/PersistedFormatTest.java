@@ -67,6 +67,7 @@ class PersistedFormatTest {
         m.put("lease4-renewed", new Lease4Entity.LeaseRenewed(0xC0000264, T + 1_800_000, T + 5_400_000));
         m.put("lease4-released", new Lease4Entity.LeaseReleased(0xC0000264, T + 60_000));
         m.put("lease4-declined", new Lease4Entity.LeaseDeclined(0xC0000264, T + 60_000));
+        m.put("lease4-handed-over", new Lease4Entity.HandedOver(0xC0000264, 0xC0000265, 0x3903F326, 3, 4, T + 1_000));
         m.put("lease4-state", new Lease4State(0xC0000264, T, T + 3_600_000, 0xC0000263));
 
         Address128 address = Address128.parse("2001:db8:1::1234");

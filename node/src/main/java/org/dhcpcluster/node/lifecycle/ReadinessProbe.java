@@ -30,7 +30,7 @@ import org.dhcpcluster.lease.persistence.DatabaseSettings;
  * probe never waits on them; the answer is at most that old.
  */
 public final class ReadinessProbe implements AutoCloseable {
-    static final Duration INTERVAL = Duration.ofSeconds(2);
+    static final Duration INTERVAL = Duration.ofSeconds(1);
     private static final Duration ASK = Duration.ofSeconds(2);
     private static final int VALID_SECONDS = 2;
 

@@ -81,6 +81,13 @@ public final class Lease4Entity extends EventSourcedBehaviorWithEnforcedReplies<
     private record DeclineAnswered(AddressBlock4.Declined result, Throwable failure) implements Command {
     }
 
+    /**
+     * Sharding stops the entity: its shard moves to another node, or it was idle. Sent locally by
+     * the shard; serializable only because every command is.
+     */
+    public record Stop() implements Command, KryoSerializable {
+    }
+
     // ---- events (persisted) --------------------------------------------------------------
 
     public sealed interface Event extends KryoSerializable {
@@ -101,9 +108,22 @@ public final class Lease4Entity extends EventSourcedBehaviorWithEnforcedReplies<
     public record LeaseDeclined(int address, long at) implements Event {
     }
 
+    /**
+     * What this entity knew only in memory, written when sharding stops it (its shard moves) while
+     * that still matters, so the incarnation on the new node recovers it: the address it has
+     * offered and the client has not yet requested ({@code offered}, 0 if none), and its last
+     * answer, so copies of that message held up by the move (a relay sending to every node, a
+     * broadcast heard by several) stay silent. {@code address} is the lease's address, 0 if none.
+     */
+    public record HandedOver(int address, int offered, int xid, int messageType, int secs, long answeredAt) implements Event {
+    }
+
     // ---- sharding -----------------------------------------------------------------------
 
     public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Lease4");
+
+    /** What sharding sends to stop an entity (hand-off, passivation). */
+    public static final Command STOP = new Stop();
 
     /**
      * A client's exchange lasts seconds and it comes back at T1, minutes or hours later; its
@@ -116,6 +136,7 @@ public final class Lease4Entity extends EventSourcedBehaviorWithEnforcedReplies<
     public static void init(ActorSystem<?> system, Supplier<Policy4> policy, Clock clock) {
         BlockDirectory blocks = BlockDirectory.sharded(system);
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), policy, clock, blocks))
+                .withStopMessage(STOP)
                 .withSettings(IdlePassivation.after(system, PASSIVATE_AFTER)));
     }
 
@@ -186,6 +207,7 @@ public final class Lease4Entity extends EventSourcedBehaviorWithEnforcedReplies<
                 .onCommand(BindAnswered.class, this::onBindAnswered)
                 .onCommand(ReleaseAnswered.class, this::onReleaseAnswered)
                 .onCommand(DeclineAnswered.class, this::onDeclineAnswered)
+                .onCommand(Stop.class, this::onStop)
                 .build();
     }
 
@@ -399,6 +421,19 @@ public final class Lease4Entity extends EventSourcedBehaviorWithEnforcedReplies<
                 .thenReply(x.cmd.replyTo(), s -> reply).thenUnstashAll();
     }
 
+    // ---- stopping -----------------------------------------------------------------------
+
+    private ReplyEffect<Event, Lease4State> onStop(Lease4State state, Stop stop) {
+        long now = clock.millis();
+        boolean copiesMayFollow = last != null && last.reply != null && now - last.at < DUPLICATE_WINDOW.toMillis();
+        boolean offerOutstanding = offered != 0 && last != null && now - last.at < policy.get().offerHold().toMillis();
+        if (copiesMayFollow || offerOutstanding) {
+            return Effect().persist(new HandedOver(state.address(), offerOutstanding ? offered : 0, last.xid, last.type, last.secs, last.at))
+                    .thenStop().thenNoReply();
+        }
+        return Effect().stop().thenNoReply();
+    }
+
     // ---- helpers ------------------------------------------------------------------------
 
     private Reply4 nak(Exchange x, String why) {
@@ -432,6 +467,13 @@ public final class Lease4Entity extends EventSourcedBehaviorWithEnforcedReplies<
                 .onEvent(LeaseReleased.class, (s, e) -> new Lease4State(0, 0, 0, e.address()))
                 // A declined address is never offered to this client again as its "previous" one.
                 .onEvent(LeaseDeclined.class, (s, e) -> new Lease4State(0, 0, 0, 0))
+                .onEvent(HandedOver.class, (s, e) -> {
+                    // Transient state, restored after a move; stale values are harmless: the
+                    // duplicate window and the block's offer hold are checked against the clock.
+                    last = new LastExchange(e.xid(), e.messageType(), e.secs(), e.answeredAt(), null);
+                    offered = e.offered();
+                    return s;
+                })
                 .build();
     }
 }
