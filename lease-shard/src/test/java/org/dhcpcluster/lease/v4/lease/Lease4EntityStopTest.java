@@ -73,14 +73,26 @@ class Lease4EntityStopTest {
         return journal.persistedInStorage(PersistenceId.of(Lease4Entity.TYPE_KEY.name(), entityId).id());
     }
 
+    /** A client's lease entity (first incarnation) that has just offered it an address. */
+    private record Offered(ClientMessages4 client, String entityId, ActorRef<Lease4Entity.Command> lease, int address) {
+    }
+
+    private Offered offeredTo(int clientNumber) {
+        var c = new ClientMessages4(clientNumber);
+        String id = "1:" + ClientKey4.of(c.discover()) + "-stop" + generation;
+        ActorRef<Lease4Entity.Command> lease = incarnation(id);
+        int address = Ipv4.toInt(assertInstanceOf(Reply4.Answer.class, handle(lease, c.discover())).message().yiaddr());
+        return new Offered(c, id, lease, address);
+    }
+
     @Test
     void copiesHeldUpByAShardMoveAreStillRecognisedByTheNewIncarnation() {
         generation++;
-        var c = new ClientMessages4(40);
-        String id = "1:" + ClientKey4.of(c.discover()) + "-stop" + generation;
-        ActorRef<Lease4Entity.Command> first = incarnation(id);
-        int offered = Ipv4.toInt(assertInstanceOf(Reply4.Answer.class, handle(first, c.discover())).message().yiaddr());
-        DhcpV4Message request = c.requestSelecting(SERVICE_ADDRESS, offered);
+        Offered o = offeredTo(40);
+        String id = o.entityId();
+        ActorRef<Lease4Entity.Command> first = o.lease();
+        int offered = o.address();
+        DhcpV4Message request = o.client().requestSelecting(SERVICE_ADDRESS, offered);
         assertEquals(DhcpMessageType.ACK, assertInstanceOf(Reply4.Answer.class, handle(first, request)).message().messageType().orElseThrow());
 
         stop(first);
@@ -96,16 +108,14 @@ class Lease4EntityStopTest {
     @Test
     void anOfferOutstandingAtAShardMoveIsStillWithdrawnWhenTheClientChoosesAnotherServer() {
         generation++;
-        var a = new ClientMessages4(42);
-        String id = "1:" + ClientKey4.of(a.discover()) + "-stop" + generation;
-        ActorRef<Lease4Entity.Command> first = incarnation(id);
-        int offered = Ipv4.toInt(assertInstanceOf(Reply4.Answer.class, handle(first, a.discover())).message().yiaddr());
+        Offered o = offeredTo(42);
+        int offered = o.address();
         clock.advance(Duration.ofSeconds(5));  // past the duplicate window, within the offer hold
-        stop(first);
+        stop(o.lease());
 
         // After the move the client takes another server's offer: the held address must go back.
-        ActorRef<Lease4Entity.Command> second = incarnation(id);
-        handle(second, a.requestSelecting("192.0.2.99", offered));
+        ActorRef<Lease4Entity.Command> second = incarnation(o.entityId());
+        handle(second, o.client().requestSelecting("192.0.2.99", offered));
         var b = new ClientMessages4(43);
         ActorRef<Lease4Entity.Command> other = incarnation("1:" + ClientKey4.of(b.discover()) + "-stop" + generation);
         DhcpV4Message offerToB = assertInstanceOf(Reply4.Answer.class, handle(other, b.discoverRequesting(Ipv4.format(offered)))).message();
@@ -115,11 +125,10 @@ class Lease4EntityStopTest {
     @Test
     void anEntityStoppedLongAfterItsLastAnswerWritesNothing() {
         generation++;
-        var c = new ClientMessages4(41);
-        String id = "1:" + ClientKey4.of(c.discover()) + "-stop" + generation;
-        ActorRef<Lease4Entity.Command> lease = incarnation(id);
-        int offered = Ipv4.toInt(assertInstanceOf(Reply4.Answer.class, handle(lease, c.discover())).message().yiaddr());
-        handle(lease, c.requestSelecting(SERVICE_ADDRESS, offered));
+        Offered o = offeredTo(41);
+        String id = o.entityId();
+        ActorRef<Lease4Entity.Command> lease = o.lease();
+        handle(lease, o.client().requestSelecting(SERVICE_ADDRESS, o.address()));
         int before = events(id).size();
         clock.advance(Duration.ofSeconds(30));
         stop(lease);
