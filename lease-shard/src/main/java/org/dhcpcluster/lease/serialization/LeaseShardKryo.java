@@ -1,6 +1,7 @@
 package org.dhcpcluster.lease.serialization;
 
 import java.util.List;
+import org.dhcpcluster.lease.holds.OfferHolds;
 import org.dhcpcluster.lease.v4.block.AddressBlock4;
 import org.dhcpcluster.lease.v4.block.BlockState;
 import org.dhcpcluster.lease.v4.lease.Lease4Entity;
@@ -39,6 +40,7 @@ public final class LeaseShardKryo implements KryoRegistrations.Contributor {
         r.register(AddressBlock4.Release.class, 202);
         r.register(AddressBlock4.Decline.class, 203);
         r.register(AddressBlock4.WithdrawOffer.class, 204);
+        r.register(AddressBlock4.Stop.class, 205);
         r.register(AddressBlock4.Offered.class, 210);
         r.register(AddressBlock4.NoFreeAddress.class, 211);
         r.register(AddressBlock4.Bound.class, 212);
@@ -49,6 +51,8 @@ public final class LeaseShardKryo implements KryoRegistrations.Contributor {
         r.register(AddressBlock4.AddressBound.class, 220);
         r.register(AddressBlock4.AddressReleased.class, 221);
         r.register(AddressBlock4.AddressDeclined.class, 222);
+        r.register(AddressBlock4.OffersHandedOver.class, 223);
+        r.register(OfferHolds.Held.class, 224);
         r.register(BlockState.class, 230);
         r.register(BlockState.Slot.class, 231);
         r.register(BlockState.Slot[].class, 232);

@@ -19,6 +19,7 @@ import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializers;
+import org.dhcpcluster.lease.holds.OfferHolds;
 import org.dhcpcluster.lease.v4.block.AddressBlock4;
 import org.dhcpcluster.lease.v4.block.BlockState;
 import org.dhcpcluster.lease.v4.lease.Lease4Entity;
@@ -62,6 +63,8 @@ class PersistedFormatTest {
         m.put("block4-address-released", new AddressBlock4.AddressReleased(0xC0000264, "hw-1-020000000001", T));
         m.put("block4-address-declined", new AddressBlock4.AddressDeclined(0xC0000265, "id-01020000000002", T + 86_400_000));
         m.put("block4-state", new BlockState(0xC0000200, slots));
+        m.put("block4-offers-handed-over", new AddressBlock4.OffersHandedOver(List.of(
+                new OfferHolds.Held(0xC0000266, "hw-1-020000000003", T + 30_000))));
         m.put("lease4-bound", new Lease4Entity.LeaseBound(0xC0000264, T, T + 3_600_000, "02:00:00:00:00:01", "laptop", 0xC6336402));
         m.put("lease4-bound-no-hostname", new Lease4Entity.LeaseBound(0xC0000264, T, T + 3_600_000, "02:00:00:00:00:01", null, 0));
         m.put("lease4-renewed", new Lease4Entity.LeaseRenewed(0xC0000264, T + 1_800_000, T + 5_400_000));

@@ -2,6 +2,7 @@ package org.dhcpcluster.lease.v4.block;
 
 import java.time.Clock;
 import java.util.BitSet;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -60,6 +61,13 @@ public final class AddressBlock4 extends EventSourcedBehaviorWithEnforcedReplies
     public record WithdrawOffer(String clientKey) implements Command {
     }
 
+    /** Sharding stops the block (its shard moves, or the node leaves); sent locally by the shard. */
+    public record Stop() implements Command {
+    }
+
+    /** What sharding sends to stop a block. */
+    public static final Command STOP = new Stop();
+
     // ---- replies ------------------------------------------------------------------------
 
     public sealed interface OfferResult extends KryoSerializable {
@@ -111,13 +119,27 @@ public final class AddressBlock4 extends EventSourcedBehaviorWithEnforcedReplies
     public record AddressDeclined(int address, String clientKey, long quarantinedUntil) implements Event {
     }
 
+    /**
+     * Offers outstanding when the block was stopped to move: restored by its next incarnation,
+     * so they are not offered to other clients meanwhile. Not a binding; the bindings it reads
+     * back ignore it.
+     */
+    public record OffersHandedOver(List<OfferHolds.Held> offers) implements Event {
+        /** The first address held, 0 if none: events name an address, this one several. */
+        @Override
+        public int address() {
+            return offers.isEmpty() ? 0 : offers.get(0).address();
+        }
+    }
+
     // ---- sharding -----------------------------------------------------------------------
 
     public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Block4");
 
     public static void init(ActorSystem<?> system, Supplier<Policy4> policy, Clock clock) {
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx ->
-                create(PersistenceId.of(TYPE_KEY.name(), ctx.getEntityId()), Ipv4.toInt(Ipv4.parse(ctx.getEntityId())), policy, clock)));
+                create(PersistenceId.of(TYPE_KEY.name(), ctx.getEntityId()), Ipv4.toInt(Ipv4.parse(ctx.getEntityId())), policy, clock))
+                .withStopMessage(STOP));
     }
 
     public static String entityId(int address) {
@@ -183,6 +205,7 @@ public final class AddressBlock4 extends EventSourcedBehaviorWithEnforcedReplies
                 .onCommand(Bind.class, this::onBind)
                 .onCommand(Release.class, this::onRelease)
                 .onCommand(Decline.class, this::onDecline)
+                .onCommand(Stop.class, this::onStop)
                 .onCommand(WithdrawOffer.class, (state, cmd) -> {
                     holds.release(cmd.clientKey());
                     return Effect().noReply();
@@ -252,9 +275,23 @@ public final class AddressBlock4 extends EventSourcedBehaviorWithEnforcedReplies
                 .thenReply(cmd.replyTo(), after -> new Declined());
     }
 
+    private ReplyEffect<Event, BlockState> onStop(BlockState state, Stop stop) {
+        List<OfferHolds.Held> outstanding = holds.outstanding(clock.millis());
+        if (outstanding.isEmpty()) {
+            return Effect().stop().thenNoReply();
+        }
+        return Effect().persist(new OffersHandedOver(outstanding)).thenStop().thenNoReply();
+    }
+
     @Override
     public EventHandler<BlockState, Event> eventHandler() {
-        return newEventHandlerBuilder().forAnyState().onAnyEvent(AddressBlock4::applyEvent);
+        return newEventHandlerBuilder().forAnyState().onAnyEvent((s, e) -> {
+            if (e instanceof OffersHandedOver h) {
+                // Stale holds are harmless: every check compares their end with the clock.
+                h.offers().forEach(o -> holds.hold(o.address(), o.clientKey(), o.until()));
+            }
+            return applyEvent(s, e);
+        });
     }
 
     /** The event handler, public so the journal can be read back without running the entity. */
@@ -266,6 +303,8 @@ public final class AddressBlock4 extends EventSourcedBehaviorWithEnforcedReplies
             return s.with(r.address(), new BlockState.Slot(r.clientKey(), r.at(), false));
         } else if (e instanceof AddressDeclined d) {
             return s.with(d.address(), new BlockState.Slot(d.clientKey(), d.quarantinedUntil(), true));
+        } else if (e instanceof OffersHandedOver) {
+            return s;
         }
         throw new IllegalArgumentException("unknown block event " + e);
     }
