@@ -115,7 +115,8 @@ public final class ManagementServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        // Up to a second for requests in flight: /leave answers just as shutdown reaches here.
+        server.stop(1);
         executor.shutdownNow();
     }
 
