@@ -26,8 +26,15 @@ import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
 import org.dhcpcluster.lease.persistence.LeaseJournal4;
 import org.dhcpcluster.lease.persistence.LeaseJournal6;
-import org.dhcpcluster.lease.v4.block.AddressBlock4;
-import org.dhcpcluster.lease.v4.lease.Lease4Entity;
+import java.util.HashMap;
+import java.util.Map;
+import org.dhcpcluster.lease.carryover.CarryOver;
+import org.dhcpcluster.lease.carryover.FirstDesign4;
+import org.dhcpcluster.lease.partition.PartitionDirectory;
+import org.dhcpcluster.lease.partition.PartitionEntity;
+import org.dhcpcluster.lease.partition.PartitionRules;
+import org.dhcpcluster.lease.v4.Leases4;
+import org.dhcpcluster.lease.v4.Rules4;
 import org.dhcpcluster.lease.v4.policy.Policy4;
 import org.dhcpcluster.lease.v6.lease.Lease6Entity;
 import org.dhcpcluster.lease.v6.policy.Policy6;
@@ -96,12 +103,16 @@ public final class NodeRuntime implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             Policy4 policy = config.v4().policy();
             Supplier<Policy4> policySource = () -> policy;
-            AddressBlock4.init(system, policySource, clock);
-            Lease4Entity.init(system, policySource, clock);
+            Map<Integer, PartitionRules> rules = new HashMap<>();
+            rules.put(4, new Rules4(policySource));
+            PartitionEntity.init(system, rules, clock);
+            PartitionDirectory partitions = PartitionDirectory.sharded(system);
+            CarryOver.run(system, db, partitions, List.of(new FirstDesign4(policySource)));
 
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             DhcpMetrics metrics = new DhcpMetrics(registry, "dhcp4");
-            Dhcp4Service service = new Dhcp4Service(system, policySource, metrics, config.v4().port(), config.v4().clientPort());
+            Dhcp4Service service = new Dhcp4Service(new Leases4(partitions, policySource, system.scheduler()), policySource, metrics,
+                    config.v4().port(), config.v4().clientPort(), clock);
             Dhcp4Edge edge = Dhcp4Edge.start(config.v4(), service);
             ActorSystem<Void> running = system;
             Optional<DhcpMetrics> metrics6 = config.v6().map(v6 -> new DhcpMetrics(registry, "dhcp6"));
@@ -149,7 +160,7 @@ public final class NodeRuntime implements AutoCloseable {
     }
 
     private static List<EntityTypeKey<?>> entityTypes(NodeConfig config) {
-        List<EntityTypeKey<?>> types = new java.util.ArrayList<>(List.of(AddressBlock4.TYPE_KEY, Lease4Entity.TYPE_KEY));
+        List<EntityTypeKey<?>> types = new java.util.ArrayList<>(List.of(PartitionEntity.TYPE_KEY));
         if (config.v6().isPresent()) {
             types.addAll(List.of(Slice6.TYPE_KEY, Lease6Entity.TYPE_KEY));
         }

@@ -19,7 +19,7 @@ import org.dhcpcluster.lease.persistence.LeaseJournal4;
 import org.dhcpcluster.lease.testing.ClientMessages4;
 import org.dhcpcluster.lease.testing.EmbeddedPostgresFixture;
 import org.dhcpcluster.lease.testing.PostgresActorSystems;
-import org.dhcpcluster.lease.v4.lease.ClientKey4;
+import org.dhcpcluster.lease.v4.ClientKey4;
 import org.dhcpcluster.node.support.NodeProcess;
 import org.dhcpcluster.node.support.TestNodes;
 import org.dhcpcluster.node.support.TestRelay4;
@@ -56,7 +56,7 @@ class AcknowledgedLeasesSurviveSigkillTest {
                     c.requestSelecting("192.0.2.1", Ipv4.toInt(offer.get().yiaddr())), Duration.ofSeconds(2));
             if (ack.flatMap(DhcpV4Message::messageType).filter(DhcpMessageType.ACK::equals).isPresent()) {
                 synchronized (acked) {
-                    acked.add(new Acked(c, ClientKey4.of(c.discover()), ack.get().yiaddr().getHostAddress()));
+                    acked.add(new Acked(c, ClientKey4.text(ClientKey4.of(c.discover())), ack.get().yiaddr().getHostAddress()));
                 }
             }
         }

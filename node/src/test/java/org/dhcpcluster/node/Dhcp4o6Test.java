@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * DHCPv4 over DHCPv6 (RFC 7341) end to end on one node: a DHCPV4-QUERY relayed from the v6
  * link 2001:db8:1::/64 is answered from the v4 subnet configured for that link
- * (203.0.113.0/24, Kea's 4o6-subnet), by the same v4 lease path and journal as native DHCPv4.
+ * (203.0.113.64/26, Kea's 4o6-subnet), by the same v4 lease path and journal as native DHCPv4;
+ * a second /26 of the same /24 serves another v6 link.
  */
 class Dhcp4o6Test {
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
@@ -53,8 +54,10 @@ class Dhcp4o6Test {
         Config v4 = ConfigFactory.parseString("""
                 dhcp.v4.subnets = [
                   { id = 1, subnet = "192.0.2.0/24", pools = ["192.0.2.100 - 192.0.2.199"], relay-addresses = ["127.0.0.2"] },
-                  { id = 4, subnet = "203.0.113.0/24", pools = ["203.0.113.100 - 203.0.113.199"], 4o6-subnet = "2001:db8:1::/64",
-                    options { routers = "203.0.113.1" } }
+                  { id = 4, subnet = "203.0.113.64/26", pools = ["203.0.113.70 - 203.0.113.74"], 4o6-subnet = "2001:db8:1::/64",
+                    options { routers = "203.0.113.65" } },
+                  { id = 5, subnet = "203.0.113.192/26", pools = ["203.0.113.200 - 203.0.113.220"], 4o6-subnet = "2001:db8:9::/64",
+                    options { routers = "203.0.113.193" } }
                 ]
                 dhcp.v6.options.dhcp4o6-server-addresses = ["2001:db8:1::1"]
                 """);
@@ -71,6 +74,10 @@ class Dhcp4o6Test {
     }
 
     private DhcpV4Message over4o6(DhcpV4Message m) {
+        return over4o6(relay, m);
+    }
+
+    private static DhcpV4Message over4o6(TestRelay6 relay, DhcpV4Message m) {
         relay.send(Dhcp4o6Message.query(DhcpV4Codec.encode(m, DhcpV4Codec.DEFAULT_MAX_PAYLOAD), false), Ipv6.parse("fe80::42"));
         DhcpV6Message reply = relay.receiveAny(REPLY_TIMEOUT).orElseThrow(() -> new AssertionError("no DHCPV4-RESPONSE to " + m));
         Dhcp4o6Message response = assertInstanceOf(Dhcp4o6Message.class, reply);
@@ -88,7 +95,9 @@ class Dhcp4o6Test {
         ClientMessages4 c = new ClientMessages4(4600);
         DhcpV4Message offer = over4o6(c.discover());
         assertEquals(DhcpMessageType.OFFER, offer.messageType().orElseThrow());
-        assertTrue(offer.yiaddr().getHostAddress().startsWith("203.0.113."), offer.yiaddr().toString());
+        int offered = Ipv4.toInt(offer.yiaddr());
+        assertTrue(offered >= Ipv4.toInt(Ipv4.parse("203.0.113.70")) && offered <= Ipv4.toInt(Ipv4.parse("203.0.113.74")),
+                offer.yiaddr().toString());
         DhcpV4Message ack = over4o6(c.requestSelecting("192.0.2.1", Ipv4.toInt(offer.yiaddr())));
         assertEquals(DhcpMessageType.ACK, ack.messageType().orElseThrow());
         assertEquals(offer.yiaddr(), ack.yiaddr());
@@ -108,12 +117,34 @@ class Dhcp4o6Test {
 
     @Test
     void aQueryFromALinkWithoutA4o6SubnetIsDroppedAndCounted() {
-        try (TestRelay6 elsewhere = new TestRelay6(new InetSocketAddress("::1", port6), "2001:db8:9::1")) {
+        try (TestRelay6 elsewhere = new TestRelay6(new InetSocketAddress("::1", port6), "2001:db8:7::1")) {
             ClientMessages4 c = new ClientMessages4(4602);
             elsewhere.send(Dhcp4o6Message.query(DhcpV4Codec.encode(c.discover(), DhcpV4Codec.DEFAULT_MAX_PAYLOAD), false),
                     Ipv6.parse("fe80::43"));
             assertTrue(elsewhere.receiveAny(Duration.ofSeconds(2)).isEmpty());
         }
         assertEquals(1, node.metrics6().orElseThrow().count("dhcp6_dropped_total", "no_4o6_subnet"));
+    }
+
+    @Test
+    void twoV6LinksWhoseV4SubnetsShareA24EachGetTheirOwnAddressesEvenWhenOneIsExhausted() {
+        try (TestRelay6 other = new TestRelay6(new InetSocketAddress("::1", port6), "2001:db8:9::1")) {
+            for (int i = 0; i < 5; i++) {
+                ClientMessages4 c = new ClientMessages4(4700 + i);
+                DhcpV4Message offer = over4o6(c.discover());
+                DhcpV4Message ack = over4o6(c.requestSelecting("192.0.2.1", Ipv4.toInt(offer.yiaddr())));
+                assertEquals(DhcpMessageType.ACK, ack.messageType().orElseThrow());
+                ClientMessages4 d = new ClientMessages4(4800 + i);
+                DhcpV4Message theirs = over4o6(other, d.discover());
+                assertTrue(theirs.yiaddr().getHostAddress().matches("203\\.0\\.113\\.2[0-2][0-9]"),
+                        "a client of 2001:db8:9::/64 was offered " + theirs.yiaddr());
+            }
+            // 203.0.113.64/26 is exhausted: its clients get nothing, never 203.0.113.192/26's addresses.
+            relay.send(Dhcp4o6Message.query(DhcpV4Codec.encode(new ClientMessages4(4900).discover(), DhcpV4Codec.DEFAULT_MAX_PAYLOAD),
+                    false), Ipv6.parse("fe80::42"));
+            assertTrue(relay.receiveAny(Duration.ofSeconds(2)).isEmpty(), "an exhausted pool offers nothing");
+            DhcpV4Message stillTheirs = over4o6(other, new ClientMessages4(4901).discover());
+            assertTrue(stillTheirs.yiaddr().getHostAddress().startsWith("203.0.113.2"), stillTheirs.yiaddr().toString());
+        }
     }
 }

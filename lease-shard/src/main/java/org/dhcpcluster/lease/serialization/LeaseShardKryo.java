@@ -1,12 +1,15 @@
 package org.dhcpcluster.lease.serialization;
 
 import java.util.List;
-import org.dhcpcluster.lease.holds.OfferHolds;
-import org.dhcpcluster.lease.v4.block.AddressBlock4;
-import org.dhcpcluster.lease.v4.block.BlockState;
-import org.dhcpcluster.lease.v4.lease.Lease4Entity;
-import org.dhcpcluster.lease.v4.lease.Lease4State;
-import org.dhcpcluster.lease.v4.lease.Reply4;
+import org.dhcpcluster.lease.carryover.LegacyEvents;
+import org.dhcpcluster.lease.partition.Holder;
+import org.dhcpcluster.lease.partition.OfferHolds;
+import org.dhcpcluster.lease.partition.PartitionEntity;
+import org.dhcpcluster.lease.partition.PartitionEvent;
+import org.dhcpcluster.lease.partition.PartitionSnapshot;
+import org.dhcpcluster.lease.partition.RecentExchanges;
+import org.dhcpcluster.lease.v4.Answer4;
+import org.dhcpcluster.lease.v4.Request4;
 import org.dhcpcluster.lease.v6.lease.Binding6;
 import org.dhcpcluster.lease.v6.lease.Hint6;
 import org.dhcpcluster.lease.v6.lease.IaReply;
@@ -18,7 +21,6 @@ import org.dhcpcluster.lease.v6.slice.Slice6;
 import org.dhcpcluster.lease.v6.slice.SliceState;
 import org.dhcpcluster.lease.v6.space.Address128;
 import org.dhcpcluster.lease.v6.space.SliceKey;
-import org.dhcpcluster.protocol.v4.DhcpV4Message;
 
 /**
  * Registration ids of lease-shard's messages, events and snapshots. Never renumber: ids of
@@ -27,48 +29,18 @@ import org.dhcpcluster.protocol.v4.DhcpV4Message;
 public final class LeaseShardKryo implements KryoRegistrations.Contributor {
     @Override
     public void register(KryoRegistrations.Registrar r) {
-        r.register(DhcpV4Message.class, new DhcpV4MessageSerializer(), 110);
         // JDK unmodifiable lists, by implementation class: 120 onwards in a fixed order
         int listId = 120;
         for (Class<List<?>> listClass : ImmutableListSerializer.implementations()) {
             r.register(listClass, new ImmutableListSerializer(), listId++);
         }
 
-        // address blocks: commands 200-209, replies 210-219, events 220-229, state 230-239
-        r.register(AddressBlock4.Offer.class, 200);
-        r.register(AddressBlock4.Bind.class, 201);
-        r.register(AddressBlock4.Release.class, 202);
-        r.register(AddressBlock4.Decline.class, 203);
-        r.register(AddressBlock4.WithdrawOffer.class, 204);
-        r.register(AddressBlock4.Stop.class, 205);
-        r.register(AddressBlock4.Offered.class, 210);
-        r.register(AddressBlock4.NoFreeAddress.class, 211);
-        r.register(AddressBlock4.Bound.class, 212);
-        r.register(AddressBlock4.Refused.class, 213);
-        r.register(AddressBlock4.Refusal.class, 214);
-        r.register(AddressBlock4.Released.class, 215);
-        r.register(AddressBlock4.Declined.class, 216);
-        r.register(AddressBlock4.AddressBound.class, 220);
-        r.register(AddressBlock4.AddressReleased.class, 221);
-        r.register(AddressBlock4.AddressDeclined.class, 222);
-        r.register(AddressBlock4.OffersHandedOver.class, 223);
-        r.register(OfferHolds.Held.class, 224);
-        r.register(BlockState.class, 230);
-        r.register(BlockState.Slot.class, 231);
-        r.register(BlockState.Slot[].class, 232);
-
-        // v4 leases: commands 300-309, replies 310-319, events 320-329, state 330-339
-        r.register(Lease4Entity.Handle.class, 300);
-        r.register(Lease4Entity.Stop.class, 301);
-        r.register(Reply4.Answer.class, 310);
-        r.register(Reply4.NoAnswer.class, 311);
-        r.register(Reply4.Silence.class, 312);
-        r.register(Lease4Entity.LeaseBound.class, 320);
-        r.register(Lease4Entity.LeaseRenewed.class, 321);
-        r.register(Lease4Entity.LeaseReleased.class, 322);
-        r.register(Lease4Entity.LeaseDeclined.class, 323);
-        r.register(Lease4Entity.HandedOver.class, 324);
-        r.register(Lease4State.class, 330);
+        // first-design DHCPv4 block events, read only to carry leases over: 220-224 as written then
+        r.register(LegacyEvents.AddressBound.class, 220);
+        r.register(LegacyEvents.AddressReleased.class, 221);
+        r.register(LegacyEvents.AddressDeclined.class, 222);
+        r.register(LegacyEvents.OffersHandedOver.class, 223);
+        r.register(LegacyEvents.HeldOffer.class, 224);
 
         // v6 item space and slices: values 400-409, commands 410-419, replies 420-429, events 430-439, state 440-449
         r.register(Address128.class, 400);
@@ -108,5 +80,35 @@ public final class LeaseShardKryo implements KryoRegistrations.Contributor {
         r.register(Lease6Entity.IaDeclined.class, 523);
         r.register(Lease6State.class, 530);
         r.register(Binding6.class, 531);
+
+        // partitions: values 600-609, commands 610-619
+        r.register(Holder.class, 600);
+        r.register(PartitionEvent.Bound.class, 601);
+        r.register(PartitionEvent.Renewed.class, 602);
+        r.register(PartitionEvent.Released.class, 603);
+        r.register(PartitionEvent.Declined.class, 604);
+        r.register(PartitionEvent.HandedOver.class, 605);
+        r.register(PartitionEvent.LeaseDetails.class, 606);
+        r.register(OfferHolds.Held.class, 607);
+        r.register(RecentExchanges.Exchange.class, 608);
+        r.register(PartitionSnapshot.class, 609);
+        r.register(PartitionEntity.Handle.class, 610);
+        r.register(PartitionEntity.Withdraw.class, 611);
+        r.register(PartitionEntity.CarryOver.class, 612);
+        r.register(PartitionEntity.Stop.class, 613);
+        // DHCPv4 requests and answers: 620-639
+        r.register(Request4.class, 620);
+        r.register(Request4.Find.class, 621);
+        r.register(Answer4.Offer.class, 622);
+        r.register(Answer4.Ack.class, 623);
+        r.register(Answer4.Nak.class, 624);
+        r.register(Answer4.Silent.class, 625);
+        r.register(Answer4.Elsewhere.class, 626);
+        r.register(Answer4.Silence.class, 627);
+        // arrays in snapshots and keys: 690-699
+        r.register(byte[].class, 690);
+        r.register(byte[][].class, 691);
+        r.register(int[].class, 692);
+        r.register(long[].class, 693);
     }
 }

@@ -4,9 +4,11 @@ import java.net.Inet4Address;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.dhcpcluster.protocol.v4.Ipv4;
 
@@ -15,8 +17,8 @@ import org.dhcpcluster.protocol.v4.Ipv4;
  * subnets, and the timers of the allocation protocol. Immutable; identical on every node.
  *
  * <p>Addresses are grouped in blocks of {@value #BLOCK_SIZE} aligned addresses (a.b.c.0 -
- * a.b.c.255). Each block is one sharded entity and the only authority that hands out its
- * addresses, which is what keeps an address from being bound to two clients.
+ * a.b.c.255), the DHCPv4 partitions: each block is one sharded entity and the only authority
+ * over its addresses, which is what keeps an address from being bound to two clients.
  *
  * @param serviceAddress the server identifier (option 54) of the whole cluster
  * @param offerHold how long an offered address stays reserved for the client it was offered to
@@ -32,6 +34,8 @@ public final class Policy4 {
     private final Duration declineQuarantine;
     /** Per subnet id, the bases of its pool blocks: asked on every DISCOVER, so computed once. */
     private final Map<Integer, int[]> blockBasesBySubnet = new HashMap<>();
+    /** Every reserved address of every subnet: never handed out dynamically. */
+    private final Set<Integer> reservedAddresses = new HashSet<>();
 
     public Policy4(Inet4Address serviceAddress, List<Subnet4> subnets, Duration offerHold, Duration declineQuarantine) {
         this.serviceAddress = serviceAddress;
@@ -40,6 +44,8 @@ public final class Policy4 {
         this.declineQuarantine = declineQuarantine;
         for (Subnet4 s : this.subnets) {
             blockBasesBySubnet.put(s.id(), computeBlockBases(s));
+            s.reservationsByHardwareAddress().values().forEach(r -> reservedAddresses.add(r.address()));
+            s.reservationsByClientId().values().forEach(r -> reservedAddresses.add(r.address()));
         }
     }
 
@@ -139,25 +145,20 @@ public final class Policy4 {
     }
 
     /**
-     * Offsets in the block starting at {@code base} that may be handed out dynamically: inside
-     * a pool, not the subnet's network or broadcast address, not the service address, not
-     * reserved for a client.
+     * Offsets in the block starting at {@code base} that a client of {@code subnet} may be given
+     * dynamically: inside one of the subnet's pools, not the subnet's network or broadcast
+     * address, not the service address, not reserved for a client (in any subnet). Addresses of
+     * other subnets sharing the block are never among them.
      */
-    public BitSet dynamicOffsets(int base) {
+    public BitSet dynamicOffsets(int base, Subnet4 subnet) {
         BitSet offsets = new BitSet(BLOCK_SIZE);
-        Map<Integer, Boolean> reserved = new HashMap<>();
-        for (Subnet4 s : subnets) {
-            s.reservationsByHardwareAddress().values().forEach(r -> reserved.put(r.address(), true));
-            s.reservationsByClientId().values().forEach(r -> reserved.put(r.address(), true));
-        }
         int service = serviceAddressInt();
+        Prefix4 p = subnet.prefix();
         for (int off = 0; off < BLOCK_SIZE; off++) {
             int a = base + off;
-            Optional<Subnet4> s = subnetContaining(a);
-            if (s.isEmpty() || !s.get().inPool(a) || reserved.containsKey(a) || a == service) {
+            if (!p.contains(a) || !subnet.inPool(a) || reservedAddresses.contains(a) || a == service) {
                 continue;
             }
-            Prefix4 p = s.get().prefix();
             if (p.length() <= 30 && (a == p.network() || a == p.broadcast())) {
                 continue;
             }

@@ -5,15 +5,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.dhcpcluster.lease.concurrent.Stages;
-import org.dhcpcluster.lease.v4.lease.ClientKey4;
-import org.dhcpcluster.lease.v4.lease.Lease4Entity;
-import org.dhcpcluster.lease.v4.lease.Reply4;
+import java.net.Inet4Address;
+import java.time.Clock;
+import org.dhcpcluster.lease.v4.Answer4;
+import org.dhcpcluster.lease.v4.Leases4;
 import org.dhcpcluster.lease.v4.policy.Policy4;
+import org.dhcpcluster.lease.v4.policy.Reservation4;
 import org.dhcpcluster.lease.v4.policy.Subnet4;
-import org.dhcpcluster.lease.v4.reply.ReplyBuilder4;
 import org.dhcpcluster.node.edge.udp.Outgoing;
 import org.dhcpcluster.node.logging.RateLimitedLog;
 import org.dhcpcluster.node.metrics.DhcpMetrics;
@@ -36,11 +34,10 @@ public final class Dhcp4Service {
     private static final Logger log = LoggerFactory.getLogger(Dhcp4Service.class);
     /** RFC 1542 section 4.1.1: relays discard requests beyond 16 hops; so do we. */
     static final int MAX_HOPS = 16;
-    /** Longer than the entity's own block timeout, so the entity reports before this gives up. */
-    static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
 
-    private final ClusterSharding sharding;
-    private final RateLimitedLog shardTimeoutLog = new RateLimitedLog(Duration.ofSeconds(10));
+    private final Leases4 leases;
+    private final Clock clock;
+    private final RateLimitedLog unavailableLog = new RateLimitedLog(Duration.ofSeconds(10));
     private final RateLimitedLog poolExhaustedLog = new RateLimitedLog(Duration.ofSeconds(10));
     private final Supplier<Policy4> policy;
     private final DhcpMetrics metrics;
@@ -48,8 +45,9 @@ public final class Dhcp4Service {
     private final int clientPort;
 
 
-    public Dhcp4Service(ActorSystem<?> system, Supplier<Policy4> policy, DhcpMetrics metrics, int serverPort, int clientPort) {
-        this.sharding = ClusterSharding.get(system);
+    public Dhcp4Service(Leases4 leases, Supplier<Policy4> policy, DhcpMetrics metrics, int serverPort, int clientPort, Clock clock) {
+        this.leases = leases;
+        this.clock = clock;
         this.policy = policy;
         this.metrics = metrics;
         this.serverPort = serverPort;
@@ -58,6 +56,7 @@ public final class Dhcp4Service {
 
     public CompletionStage<Optional<Outgoing>> handle(byte[] datagram, Arrival arrival) {
         long started = System.nanoTime();
+        long receivedAt = clock.millis();
         DhcpV4Message request;
         try {
             request = DhcpV4Codec.decode(datagram);
@@ -89,7 +88,7 @@ public final class Dhcp4Service {
                 .flatMap(RelayAgentInformation::serverIdentifierOverride)
                 .map(Ipv4::toInt).orElse(p.serviceAddressInt());
 
-        return answer(request, type.get(), subnet.get(), serverId).thenApply(reply -> reply.flatMap(r -> send(request, r, started)));
+        return answer(request, type.get(), subnet.get(), serverId, receivedAt).thenApply(reply -> reply.flatMap(r -> send(request, r, started)));
     }
 
     /**
@@ -99,6 +98,7 @@ public final class Dhcp4Service {
      */
     public CompletionStage<Optional<byte[]>> answerOverDhcpv6(byte[] dhcpV4, Subnet4 subnet) {
         long started = System.nanoTime();
+        long receivedAt = clock.millis();
         DhcpV4Message request;
         try {
             request = DhcpV4Codec.decode(dhcpV4);
@@ -110,7 +110,7 @@ public final class Dhcp4Service {
             return drop("not_a_request", "DHCPV4-QUERY carrying {}", request);
         }
         metrics.received(type.get().name());
-        return answer(request, type.get(), subnet, policy.get().serviceAddressInt()).thenApply(reply -> reply.flatMap(r -> {
+        return answer(request, type.get(), subnet, policy.get().serviceAddressInt(), receivedAt).thenApply(reply -> reply.flatMap(r -> {
             Optional<byte[]> encoded = encode(request, r);
             encoded.ifPresent(e -> answered(r, started));
             return encoded;
@@ -118,37 +118,47 @@ public final class Dhcp4Service {
     }
 
     /** What the lease path answers to a checked request from a client on {@code subnet}. */
-    private CompletionStage<Optional<DhcpV4Message>> answer(DhcpV4Message request, DhcpMessageType type, Subnet4 subnet, int serverId) {
+    private CompletionStage<Optional<DhcpV4Message>> answer(DhcpV4Message request, DhcpMessageType type, Subnet4 subnet, int serverId,
+                                                           long receivedAt) {
+        Inet4Address server = Ipv4.fromInt(serverId);
         if (type.equals(DhcpMessageType.INFORM)) {
-            // Configuration only: answered here, no lease entity needs to wake up for it.
-            return CompletableFuture.completedFuture(Optional.of(ReplyBuilder4.informAck(request, Ipv4.fromInt(serverId), subnet,
-                    subnet.reservationFor(request.clientHardwareAddressText(), request.clientIdentifier().map(c -> c.toHex())))));
+            // Configuration only: answered here, no lease state is involved.
+            return CompletableFuture.completedFuture(Optional.of(ReplyBuilder4.informAck(request, server, subnet,
+                    reservation(request, subnet))));
         }
         if (!isServed(type)) {
             return drop("unsupported_type", "{} from {} is not served", type, request.clientHardwareAddressText());
         }
-        String entityId = ClientKey4.entityId(subnet.id(), ClientKey4.of(request));
-        return Stages.plain(sharding.entityRefFor(Lease4Entity.TYPE_KEY, entityId)
-                .<Reply4>ask(replyTo -> new Lease4Entity.Handle(request, subnet.id(), serverId, replyTo), ASK_TIMEOUT))
-                .handle((reply, failure) -> {
-                    if (failure != null) {
-                        metrics.dropped("shard_timeout");
-                        shardTimeoutLog.log(suppressed -> log.warn("event=shard_timeout client={} subnet={} error=\"{}\" suppressed_since_last={}",
-                                entityId, subnet.id(), failure.getMessage(), suppressed));
-                        return Optional.<DhcpV4Message>empty();
-                    }
-                    if (reply instanceof Reply4.NoAnswer n) {
-                        metrics.silent(n.reason().name().toLowerCase());
-                        if (n.reason() == Reply4.Silence.POOL_EXHAUSTED) {
-                            poolExhaustedLog.log(suppressed -> log.warn("event=pool_exhausted subnet={} client={} detail=\"{}\" "
-                                    + "suppressed_since_last={}", subnet.id(), entityId, n.detail(), suppressed));
-                        } else {
-                            log.debug("event=silent reason={} client={} detail=\"{}\"", n.reason(), entityId, n.detail());
-                        }
-                        return Optional.<DhcpV4Message>empty();
-                    }
-                    return Optional.of(((Reply4.Answer) reply).message());
-                });
+        return leases.handle(request, subnet, serverId, receivedAt).thenApply(answer -> {
+            if (answer instanceof Answer4.Offer o) {
+                return Optional.of(ReplyBuilder4.offer(request, server, subnet, o.reserved() ? reservation(request, subnet) : Optional.empty(),
+                        o.address(), o.leaseSeconds()));
+            }
+            if (answer instanceof Answer4.Ack a) {
+                return Optional.of(ReplyBuilder4.ack(request, server, subnet, a.reserved() ? reservation(request, subnet) : Optional.empty(),
+                        a.address(), a.leaseSeconds()));
+            }
+            if (answer instanceof Answer4.Nak n) {
+                return Optional.of(ReplyBuilder4.nak(request, server, n.message()));
+            }
+            Answer4.Silent silent = answer instanceof Answer4.Silent s ? s
+                    : new Answer4.Silent(Answer4.Silence.POOL_EXHAUSTED, String.valueOf(answer));
+            metrics.silent(silent.reason().name().toLowerCase());
+            if (silent.reason() == Answer4.Silence.POOL_EXHAUSTED) {
+                poolExhaustedLog.log(suppressed -> log.warn("event=pool_exhausted subnet={} client={} detail=\"{}\" suppressed_since_last={}",
+                        subnet.id(), request.clientHardwareAddressText(), silent.detail(), suppressed));
+            } else if (silent.reason() == Answer4.Silence.PARTITION_UNAVAILABLE) {
+                unavailableLog.log(suppressed -> log.warn("event=partition_unavailable subnet={} detail=\"{}\" suppressed_since_last={}",
+                        subnet.id(), silent.detail(), suppressed));
+            } else {
+                log.debug("event=silent reason={} client={} detail=\"{}\"", silent.reason(), request.clientHardwareAddressText(), silent.detail());
+            }
+            return Optional.<DhcpV4Message>empty();
+        });
+    }
+
+    private static Optional<Reservation4> reservation(DhcpV4Message request, Subnet4 subnet) {
+        return subnet.reservationFor(request.clientHardwareAddressText(), request.clientIdentifier().map(c -> c.toHex()));
     }
 
     private static boolean isServed(DhcpMessageType t) {
