@@ -36,9 +36,10 @@ import org.dhcpcluster.lease.partition.PartitionRules;
 import org.dhcpcluster.lease.v4.Leases4;
 import org.dhcpcluster.lease.v4.Rules4;
 import org.dhcpcluster.lease.v4.policy.Policy4;
-import org.dhcpcluster.lease.v6.lease.Lease6Entity;
+import org.dhcpcluster.lease.carryover.FirstDesign6;
+import org.dhcpcluster.lease.v6.Leases6;
+import org.dhcpcluster.lease.v6.Rules6;
 import org.dhcpcluster.lease.v6.policy.Policy6;
-import org.dhcpcluster.lease.v6.slice.Slice6;
 import org.dhcpcluster.node.config.NodeConfig;
 import org.dhcpcluster.node.database.EmbeddedDatabase;
 import org.dhcpcluster.node.edge.v4.Dhcp4Edge;
@@ -105,9 +106,11 @@ public final class NodeRuntime implements AutoCloseable {
             Supplier<Policy4> policySource = () -> policy;
             Map<Integer, PartitionRules> rules = new HashMap<>();
             rules.put(4, new Rules4(policySource));
+            config.v6().ifPresent(v6 -> rules.put(6, new Rules6(() -> v6.policy())));
             PartitionEntity.init(system, rules, clock);
             PartitionDirectory partitions = PartitionDirectory.sharded(system);
-            CarryOver.run(system, db, partitions, List.of(new FirstDesign4(policySource)));
+            CarryOver.run(system, db, partitions, config.v6().isPresent()
+                    ? List.of(new FirstDesign4(policySource), new FirstDesign6()) : List.of(new FirstDesign4(policySource)));
 
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             DhcpMetrics metrics = new DhcpMetrics(registry, "dhcp4");
@@ -117,7 +120,7 @@ public final class NodeRuntime implements AutoCloseable {
             ActorSystem<Void> running = system;
             Optional<DhcpMetrics> metrics6 = config.v6().map(v6 -> new DhcpMetrics(registry, "dhcp6"));
             Dhcp6Service.Dhcp4o6 dhcp4o6 = new Dhcp6Service.Dhcp4o6(service, policySource, config.v4().dhcp4o6());
-            Optional<Dhcp6Edge> edge6 = config.v6().map(v6 -> startV6(running, v6, db, metrics6.orElseThrow(), clock, dhcp4o6));
+            Optional<Dhcp6Edge> edge6 = config.v6().map(v6 -> startV6(running, v6, db, partitions, metrics6.orElseThrow(), clock, dhcp4o6));
 
             ReadinessProbe readiness = new ReadinessProbe(system, db, entityTypes(config).stream().map(EntityTypeKey::name).toList());
             Departure departure = Departure.register(system, readiness, config.cluster().drainDelay(), () -> {
@@ -147,23 +150,19 @@ public final class NodeRuntime implements AutoCloseable {
      * DHCPv6: slices and IA leases in the shards, the cluster's DUID from the database, then the
      * sockets. DHCPV4-QUERY (RFC 7341) is answered through the node's DHCPv4 service.
      */
-    private static Dhcp6Edge startV6(ActorSystem<?> system, NodeConfig.V6 v6, DatabaseSettings db, DhcpMetrics metrics, Clock clock,
-                                     Dhcp6Service.Dhcp4o6 dhcp4o6) {
+    private static Dhcp6Edge startV6(ActorSystem<?> system, NodeConfig.V6 v6, DatabaseSettings db, PartitionDirectory partitions,
+                                     DhcpMetrics metrics, Clock clock, Dhcp6Service.Dhcp4o6 dhcp4o6) {
         Policy6 policy = v6.policy();
         Supplier<Policy6> policySource = () -> policy;
-        Slice6.init(system, policySource, clock);
-        Lease6Entity.init(system, policySource, clock);
         Duid server = Duid.of(db.serverDuid());
         log.info("event=dhcpv6_identity server_duid={}", server.toHex());
-        Dhcp6Service service = new Dhcp6Service(system, policySource, server, metrics, v6.port(), v6.preference(), Optional.of(dhcp4o6));
+        Dhcp6Service service = new Dhcp6Service(system, new Leases6(partitions, system.scheduler()), policySource, server, metrics,
+                v6.port(), v6.preference(), Optional.of(dhcp4o6), clock);
         return Dhcp6Edge.start(v6, service);
     }
 
     private static List<EntityTypeKey<?>> entityTypes(NodeConfig config) {
         List<EntityTypeKey<?>> types = new java.util.ArrayList<>(List.of(PartitionEntity.TYPE_KEY));
-        if (config.v6().isPresent()) {
-            types.addAll(List.of(Slice6.TYPE_KEY, Lease6Entity.TYPE_KEY));
-        }
         return types;
     }
 

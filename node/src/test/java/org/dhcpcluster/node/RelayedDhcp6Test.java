@@ -176,7 +176,7 @@ class RelayedDhcp6Test {
 
         ClientServerMessage released = exchange(c, c.toServer(DhcpV6MessageType.RELEASE, reply));
         assertEquals(StatusCode.SUCCESS, released.statusCode().orElseThrow().code());
-        assertEquals("expired", journal().stream().filter(b -> b.addressText().equals(org.dhcpcluster.lease.v6.space.Address128
+        assertEquals("released", journal().stream().filter(b -> b.addressText().equals(org.dhcpcluster.lease.v6.space.Address128
                 .of(a.address()).format())).findFirst().orElseThrow().state(), "a released address is free again");
 
         ClientServerMessage renewed = exchange(c, c.toServer(DhcpV6MessageType.RENEW, reply));

@@ -10,15 +10,11 @@ import org.dhcpcluster.lease.partition.PartitionSnapshot;
 import org.dhcpcluster.lease.partition.RecentExchanges;
 import org.dhcpcluster.lease.v4.Answer4;
 import org.dhcpcluster.lease.v4.Request4;
-import org.dhcpcluster.lease.v6.lease.Binding6;
-import org.dhcpcluster.lease.v6.lease.Hint6;
-import org.dhcpcluster.lease.v6.lease.IaReply;
-import org.dhcpcluster.lease.v6.lease.Kind6;
-import org.dhcpcluster.lease.v6.lease.Lease6Entity;
-import org.dhcpcluster.lease.v6.lease.Lease6State;
-import org.dhcpcluster.lease.v6.lease.Status6;
-import org.dhcpcluster.lease.v6.slice.Slice6;
-import org.dhcpcluster.lease.v6.slice.SliceState;
+import org.dhcpcluster.lease.v6.Answer6;
+import org.dhcpcluster.lease.v6.Hint6;
+import org.dhcpcluster.lease.v6.Kind6;
+import org.dhcpcluster.lease.v6.Request6;
+import org.dhcpcluster.lease.v6.Status6;
 import org.dhcpcluster.lease.v6.space.Address128;
 import org.dhcpcluster.lease.v6.space.SliceKey;
 
@@ -45,41 +41,10 @@ public final class LeaseShardKryo implements KryoRegistrations.Contributor {
         // v6 item space and slices: values 400-409, commands 410-419, replies 420-429, events 430-439, state 440-449
         r.register(Address128.class, 400);
         r.register(SliceKey.class, 401);
-        r.register(Slice6.Offer.class, 410);
-        r.register(Slice6.Bind.class, 411);
-        r.register(Slice6.Release.class, 412);
-        r.register(Slice6.Decline.class, 413);
-        r.register(Slice6.WithdrawOffer.class, 414);
-        r.register(Slice6.Offered.class, 420);
-        r.register(Slice6.NoFreeItem.class, 421);
-        r.register(Slice6.Bound.class, 422);
-        r.register(Slice6.Refused.class, 423);
-        r.register(Slice6.Refusal.class, 424);
-        r.register(Slice6.Released.class, 425);
-        r.register(Slice6.Declined.class, 426);
-        r.register(Slice6.ItemBound.class, 430);
-        r.register(Slice6.ItemReleased.class, 431);
-        r.register(Slice6.ItemDeclined.class, 432);
-        r.register(SliceState.class, 440);
-        r.register(SliceState.Slot.class, 441);
-        r.register(SliceState.Slot[].class, 442);
-        r.register(SliceState.Slot[][].class, 443);
-
-        // v6 leases: commands 500-509, replies 510-519, events 520-529, state 530-539
-        r.register(Lease6Entity.HandleIa.class, 500);
-        r.register(Kind6.class, 501);
-        r.register(Hint6.class, 502);
-        r.register(IaReply.IaAnswer.class, 510);
-        r.register(IaReply.IaUnavailable.class, 511);
-        r.register(IaReply.Granted6.class, 512);
-        r.register(IaReply.Repeat.class, 513);
-        r.register(Status6.class, 514);
-        r.register(Lease6Entity.IaBound.class, 520);
-        r.register(Lease6Entity.IaExtended.class, 521);
-        r.register(Lease6Entity.IaReleased.class, 522);
-        r.register(Lease6Entity.IaDeclined.class, 523);
-        r.register(Lease6State.class, 530);
-        r.register(Binding6.class, 531);
+        // first-design DHCPv6 slice events, read only to carry leases over: 430-432 as written then
+        r.register(LegacyEvents.ItemBound.class, 430);
+        r.register(LegacyEvents.ItemReleased.class, 431);
+        r.register(LegacyEvents.ItemDeclined.class, 432);
 
         // partitions: values 600-609, commands 610-619
         r.register(Holder.class, 600);
@@ -105,6 +70,17 @@ public final class LeaseShardKryo implements KryoRegistrations.Contributor {
         r.register(Answer4.Silent.class, 625);
         r.register(Answer4.Elsewhere.class, 626);
         r.register(Answer4.Silence.class, 627);
+        // DHCPv6 requests and answers: 640-659
+        r.register(Request6.class, 640);
+        r.register(Request6.Find.class, 641);
+        r.register(Kind6.class, 642);
+        r.register(Hint6.class, 643);
+        r.register(Answer6.IaResult.class, 644);
+        r.register(Answer6.Granted6.class, 645);
+        r.register(Answer6.Copy.class, 646);
+        r.register(Answer6.Elsewhere.class, 647);
+        r.register(Answer6.Unavailable.class, 648);
+        r.register(Status6.class, 649);
         // arrays in snapshots and keys: 690-699
         r.register(byte[].class, 690);
         r.register(byte[][].class, 691);

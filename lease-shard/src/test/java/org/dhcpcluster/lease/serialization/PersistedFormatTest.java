@@ -26,13 +26,9 @@ import org.dhcpcluster.lease.partition.PartitionEvent;
 import org.dhcpcluster.lease.partition.PartitionSnapshot;
 import org.dhcpcluster.lease.partition.RecentExchanges;
 import org.dhcpcluster.lease.v4.Answer4;
-import org.dhcpcluster.lease.v6.lease.Binding6;
-import org.dhcpcluster.lease.v6.lease.Lease6Entity;
-import org.dhcpcluster.lease.v6.lease.Lease6State;
-import org.dhcpcluster.lease.v6.slice.Slice6;
-import org.dhcpcluster.lease.v6.slice.SliceStates;
+import org.dhcpcluster.lease.v6.Answer6;
+import org.dhcpcluster.lease.v6.Status6;
 import org.dhcpcluster.lease.v6.space.Address128;
-import org.dhcpcluster.lease.v6.space.SliceKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -85,18 +81,12 @@ class PersistedFormatTest {
         Address128 address = Address128.parse("2001:db8:1::1234");
         Address128 prefix = Address128.parse("2001:db8:1ff:ff00::");
         String holder = "1:00030001020000000001:na:1";
-        SliceKey slice = SliceKey.of(address, 128);
-        m.put("slice6-item-bound", new Slice6.ItemBound(0x1234, holder, T + 3_600_000));
-        m.put("slice6-item-released", new Slice6.ItemReleased(0x1234, holder, T));
-        m.put("slice6-item-declined", new Slice6.ItemDeclined(0x1235, holder, T + 86_400_000));
-        m.put("slice6-state", SliceStates.sample(slice, holder, T));
-        m.put("lease6-ia-bound", new Lease6Entity.IaBound(address, 128, T, T + 3_000_000, T + 4_000_000, "2001:db8:ff::2"));
-        m.put("lease6-ia-bound-prefix", new Lease6Entity.IaBound(prefix, 56, T, T + 3_000_000, T + 4_000_000, "veth0"));
-        m.put("lease6-ia-extended", new Lease6Entity.IaExtended(address, 128, T + 1_000_000, T + 4_000_000, T + 5_000_000));
-        m.put("lease6-ia-released", new Lease6Entity.IaReleased(address, 128, T + 60_000));
-        m.put("lease6-ia-declined", new Lease6Entity.IaDeclined(address, 128, T + 60_000));
-        m.put("lease6-state", new Lease6State(List.of(new Binding6(address, 128, T, T + 3_000_000, T + 4_000_000)), prefix, 56));
-        m.put("lease6-state-empty", Lease6State.EMPTY);
+        m.put("slice6-item-bound", new LegacyEvents.ItemBound(0x1234, holder, T + 3_600_000));
+        m.put("slice6-item-released", new LegacyEvents.ItemReleased(0x1234, holder, T));
+        m.put("slice6-item-declined", new LegacyEvents.ItemDeclined(0x1235, holder, T + 86_400_000));
+        m.put("partition-answer-v6", new RecentExchanges.Exchange(new Holder(1, new byte[] {3, 0, 0, 0, 1, 0, 3}), 7, 3, 0, T,
+                new Answer6.IaResult(List.of(new Answer6.Granted6(address, 128, 3000, 4000), new Answer6.Granted6(prefix, 56, 0, 0)),
+                        Status6.SUCCESS, null)));
         return m;
     }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PartitionedNodeTest {
     private static final String NODE3 = "192.0.2.13";
     private static final Pattern NODE3_LEASE_SHARDS = Pattern.compile(
-            "\"address\":\"pekko://dhcp@192\\.0\\.2\\.13:25520\",\"status\":\"Up\".*?\"Lease4\":\\{\"shards\":(\\d+)");
+            "\"address\":\"pekko://dhcp@192\\.0\\.2\\.13:25520\",\"status\":\"Up\".*?\"Partition\":\\{\"shards\":(\\d+)");
 
     @TempDir
     Path work;
@@ -41,7 +41,7 @@ class PartitionedNodeTest {
             NetnsClusterScript cluster = run.cluster();
             RelayedLoadProcess load = run.load();
             Poll.until(Duration.ofSeconds(60), () -> node3LeaseShards(cluster) > 0,
-                    () -> "node 3 holds no Lease4 shards: " + cluster.get(1, "/api/cluster").orElse("?"));
+                    () -> "node 3 holds no partition shards: " + cluster.get(1, "/api/cluster").orElse("?"));
             int shards = node3LeaseShards(cluster);
             long started = load.soFar().acks().get(0).at();
 
@@ -65,7 +65,7 @@ class PartitionedNodeTest {
             long end = System.currentTimeMillis();
             LeaseRecords4 records = LeaseRecords4.parse(cluster.get(1, "/api/v4/leases").orElseThrow());
 
-            System.out.printf("partition of node 3 (%d Lease4 shards) under relayed load: not ready %.1f s and exited %.1f s "
+            System.out.printf("partition of node 3 (%d partition shards) under relayed load: not ready %.1f s and exited %.1f s "
                             + "after the cut; leases/s before the cut %.1f, during it %.1f (nodes 1-2), after node 3 rejoined %.1f; "
                             + "longest time without any ACK after the cut %.1f s; node 3 answered %d exchanges after rejoining; "
                             + "%d exchanges failed after retransmissions (ended, relative to the cut: %s); "

@@ -101,33 +101,34 @@ public record Policy6(List<Subnet6> subnets, Duration offerHold, Duration declin
     }
 
     /**
-     * Offsets of a slice that may be handed out dynamically: inside a pool of the slice's item
-     * length, not a reserved item, and for addresses not the subnet-router anycast address
-     * (RFC 4291 section 2.6.1) nor an RFC 2526 reserved anycast address.
+     * Offsets of a slice that a client of {@code s} may be given dynamically: inside one of the
+     * subnet's pools of the slice's item length, not a reserved item (of any subnet), and for
+     * addresses not the subnet-router anycast address (RFC 4291 section 2.6.1) nor an RFC 2526
+     * reserved anycast address.
      */
-    public BitSet dynamicOffsets(SliceKey slice) {
+    public BitSet dynamicOffsets(SliceKey slice, Subnet6 s) {
         BitSet offsets = new BitSet(slice.size());
         Address128 sliceFirst = slice.base();
         Address128 sliceLast = slice.lastAddress();
-        for (Subnet6 s : subnets) {
-            for (Pool6 p : s.poolsFor(slice.length() != 128)) {
-                if (p.length() != slice.length() || p.first().compareTo(sliceLast) > 0 || p.last().compareTo(sliceFirst) < 0) {
-                    continue;
-                }
-                int from = p.first().compareTo(sliceFirst) <= 0 ? 0 : slice.offsetOf(p.first());
-                int to = p.last().compareTo(sliceLast) >= 0 ? slice.size() - 1 : slice.offsetOf(p.last());
-                offsets.set(from, to + 1);
+        for (Pool6 p : s.poolsFor(slice.length() != 128)) {
+            if (p.length() != slice.length() || p.first().compareTo(sliceLast) > 0 || p.last().compareTo(sliceFirst) < 0) {
+                continue;
             }
-            if (slice.length() == 128) {
-                clearIfIn(offsets, slice, s.prefix());
-                if (s.prefixLength() == 64) {
-                    Address128 anycast = new Address128(s.prefix().hi(), RESERVED_ANYCAST_FIRST_IID);
-                    for (int i = 0; i < 128; i++) {
-                        clearIfIn(offsets, slice, anycast.plusShifted(i, 0));
-                    }
+            int from = p.first().compareTo(sliceFirst) <= 0 ? 0 : slice.offsetOf(p.first());
+            int to = p.last().compareTo(sliceLast) >= 0 ? slice.size() - 1 : slice.offsetOf(p.last());
+            offsets.set(from, to + 1);
+        }
+        if (slice.length() == 128) {
+            clearIfIn(offsets, slice, s.prefix());
+            if (s.prefixLength() == 64) {
+                Address128 anycast = new Address128(s.prefix().hi(), RESERVED_ANYCAST_FIRST_IID);
+                for (int i = 0; i < 128; i++) {
+                    clearIfIn(offsets, slice, anycast.plusShifted(i, 0));
                 }
             }
-            for (Reservation6 r : s.reservations().values()) {
+        }
+        for (Subnet6 any : subnets) {
+            for (Reservation6 r : any.reservations().values()) {
                 if (slice.length() == 128) {
                     r.address().ifPresent(a -> clearIfIn(offsets, slice, a));
                 } else if (r.prefixLength() == slice.length()) {

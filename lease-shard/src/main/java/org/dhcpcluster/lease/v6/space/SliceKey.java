@@ -1,9 +1,11 @@
 package org.dhcpcluster.lease.v6.space;
 
+import org.dhcpcluster.lease.partition.PartitionKey;
 import org.dhcpcluster.lease.serialization.KryoSerializable;
 
 /**
- * Which slice entity is the authority over an address or a delegated prefix.
+ * A DHCPv6 partition: which partition entity is the authority over an address or a delegated
+ * prefix.
  *
  * <p>Everything handed out in DHCPv6 is a prefix of some length {@code length}: an address is
  * a /128, a delegated prefix a /56 or /60 or whatever the PD pool says. A slice is the aligned
@@ -12,9 +14,9 @@ import org.dhcpcluster.lease.serialization.KryoSerializable;
  * item alone, never on the configured pools, so changing pools can't make two entities believe
  * they own the same address.
  *
- * <p>Entity id: {@code L<length>@<first address of the slice>}, e.g. {@code L128@2001:db8:1::}.
+ * <p>Entity id: {@code 6:L<length>@<first address of the slice>}, e.g. {@code 6:L128@2001:db8:1::}.
  */
-public record SliceKey(int length, Address128 base) implements KryoSerializable {
+public record SliceKey(int length, Address128 base) implements PartitionKey, KryoSerializable {
 
     public static final int MAX_SLICE_BITS = 16;
 
@@ -36,6 +38,12 @@ public record SliceKey(int length, Address128 base) implements KryoSerializable 
         return new SliceKey(length, item.clearLow(128 - length + sliceBits(length)));
     }
 
+    @Override
+    public int family() {
+        return 6;
+    }
+
+    @Override
     public int size() {
         return 1 << sliceBits(length);
     }
@@ -61,11 +69,21 @@ public record SliceKey(int length, Address128 base) implements KryoSerializable 
         return base.setLow(128 - length + sliceBits(length));
     }
 
+    @Override
     public String entityId() {
+        return "6:" + sliceId();
+    }
+
+    /** The slice's own name, {@code L<length>@<base>}; also what the first design's journals were named by. */
+    public String sliceId() {
         return "L" + length + "@" + base.format();
     }
 
+    /** Parses a slice id, with or without the family prefix. */
     public static SliceKey parse(String entityId) {
+        if (entityId.startsWith("6:")) {
+            entityId = entityId.substring(2);
+        }
         int at = entityId.indexOf('@');
         if (!entityId.startsWith("L") || at < 2) {
             throw new IllegalArgumentException("not a slice entity id: " + entityId);
@@ -75,6 +93,6 @@ public record SliceKey(int length, Address128 base) implements KryoSerializable 
 
     @Override
     public String toString() {
-        return entityId();
+        return sliceId();
     }
 }

@@ -21,7 +21,7 @@ class Policy6Test {
     void onlyPoolAddressesAreDynamic() {
         Policy6 p = TestPolicies6.lan();
         SliceKey slice = SliceKey.of(a("2001:db8:1::"), 128);
-        BitSet dynamic = p.dynamicOffsets(slice);
+        BitSet dynamic = p.dynamicOffsets(slice, p.subnets().get(0));
         assertEquals(0x1000, dynamic.cardinality());
         assertTrue(dynamic.get(0x1000));
         assertTrue(dynamic.get(0x1fff));
@@ -31,9 +31,9 @@ class Policy6Test {
     @Test
     void reservedItemsAreNeverDynamic() {
         Policy6 p = TestPolicies6.withPools(List.of(Pool6.addresses(a("2001:db8:1::1"), a("2001:db8:1::ff"))));
-        assertFalse(p.dynamicOffsets(SliceKey.of(a("2001:db8:1::"), 128)).get(0x99));
+        assertFalse(p.dynamicOffsets(SliceKey.of(a("2001:db8:1::"), 128), p.subnets().get(0)).get(0x99));
         SliceKey pd = SliceKey.of(TestPolicies6.RESERVED_PREFIX, 56);
-        BitSet prefixes = p.dynamicOffsets(pd);
+        BitSet prefixes = p.dynamicOffsets(pd, p.subnets().get(0));
         assertFalse(prefixes.get(pd.offsetOf(TestPolicies6.RESERVED_PREFIX)));
         assertEquals(65_535, prefixes.cardinality());
     }
@@ -42,11 +42,11 @@ class Policy6Test {
     void subnetRouterAndReservedAnycastAddressesOfASlash64AreNeverHandedOut() {
         Address128 prefix = a("2001:db8:1::");
         Policy6 p = TestPolicies6.withPools(List.of(Pool6.addresses(prefix, prefix.setLow(64))));
-        assertFalse(p.dynamicOffsets(SliceKey.of(prefix, 128)).get(0), "subnet-router anycast (RFC 4291)");
-        assertTrue(p.dynamicOffsets(SliceKey.of(prefix.setLow(64), 128)).get(0xffff), "the last address of the /64 is usable");
+        assertFalse(p.dynamicOffsets(SliceKey.of(prefix, 128), p.subnets().get(0)).get(0), "subnet-router anycast (RFC 4291)");
+        assertTrue(p.dynamicOffsets(SliceKey.of(prefix.setLow(64), 128), p.subnets().get(0)).get(0xffff), "the last address of the /64 is usable");
         Address128 firstReserved = a("2001:db8:1:0:fdff:ffff:ffff:ff80");
         SliceKey anycastSlice = SliceKey.of(firstReserved, 128);
-        BitSet s = p.dynamicOffsets(anycastSlice);
+        BitSet s = p.dynamicOffsets(anycastSlice, p.subnets().get(0));
         assertFalse(s.get(anycastSlice.offsetOf(firstReserved)), "RFC 2526 reserved anycast");
         assertTrue(s.get(anycastSlice.offsetOf(firstReserved) - 1));
     }

@@ -17,7 +17,8 @@ class SliceKeyTest {
         assertEquals(0x1234, k.offsetOf(a));
         assertEquals(a, k.itemAt(0x1234));
         assertEquals(65_536, k.size());
-        assertEquals("L128@2001:db8:1::abcd:0", k.entityId());
+        assertEquals("6:L128@2001:db8:1::abcd:0", k.entityId());
+        assertEquals("L128@2001:db8:1::abcd:0", k.sliceId());
     }
 
     @Test

@@ -9,14 +9,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.dhcpcluster.lease.concurrent.Stages;
+import java.time.Clock;
 import org.dhcpcluster.lease.v4.policy.Policy4;
-import org.dhcpcluster.lease.v6.lease.Hint6;
-import org.dhcpcluster.lease.v6.lease.IaKey;
-import org.dhcpcluster.lease.v6.lease.IaReply;
-import org.dhcpcluster.lease.v6.lease.Kind6;
-import org.dhcpcluster.lease.v6.lease.Lease6Entity;
+import org.dhcpcluster.lease.v6.Hint6;
+import org.dhcpcluster.lease.v6.IaReply;
+import org.dhcpcluster.lease.v6.IaType;
+import org.dhcpcluster.lease.v6.Kind6;
+import org.dhcpcluster.lease.v6.Leases6;
 import org.dhcpcluster.lease.v6.policy.Policy6;
 import org.dhcpcluster.lease.v6.policy.Subnet6;
 import org.dhcpcluster.lease.v6.space.Address128;
@@ -45,12 +44,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dhcp6Service {
     private static final Logger log = LoggerFactory.getLogger(Dhcp6Service.class);
-    /** Longer than the entity's own slice timeout, so the entity reports before this gives up. */
-    static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
     /** RFC 8357: a relay sending from a port other than 547 says so with this option, and is answered there. */
     static final int RELAY_SOURCE_PORT = 135;
 
-    private final ClusterSharding sharding;
+    private final Leases6 leases;
+    private final Clock clock;
     private final StatelessAnswerElection election;
     private final Supplier<Policy6> policy;
     private final Duid server;
@@ -62,9 +60,10 @@ public final class Dhcp6Service {
 
 
     /** {@code dhcp4o6} answers DHCPV4-QUERY (RFC 7341) through the node's DHCPv4 service; empty drops them. */
-    public Dhcp6Service(ActorSystem<?> system, Supplier<Policy6> policy, Duid server, DhcpMetrics metrics, int serverPort, int preference,
-                        Optional<Dhcp4o6> dhcp4o6) {
-        this.sharding = ClusterSharding.get(system);
+    public Dhcp6Service(ActorSystem<?> system, Leases6 leases, Supplier<Policy6> policy, Duid server, DhcpMetrics metrics, int serverPort,
+                        int preference, Optional<Dhcp4o6> dhcp4o6, Clock clock) {
+        this.leases = leases;
+        this.clock = clock;
         this.election = new StatelessAnswerElection(system);
         this.policy = policy;
         this.server = server;
@@ -76,6 +75,7 @@ public final class Dhcp6Service {
 
     public CompletionStage<Optional<Outgoing>> handle(byte[] datagram, Arrival6 arrival) {
         long started = System.nanoTime();
+        long receivedAt = clock.millis();
         RelayChain chain;
         try {
             chain = RelayChain.unwrap(DhcpV6Codec.decode(datagram));
@@ -124,18 +124,14 @@ public final class Dhcp6Service {
         if (ias.isEmpty()) {
             return done(send(chain, arrival, ReplyBuilder6.withIas(request, replyType, server, subnet.get(), List.of(), preference, commit), started));
         }
-        Kind6 kind = kindOf(t);
-        String via = chain.clientLinkAddress().map(a -> "relay link " + Address128.of(a).format())
-                .orElse(arrival.interfaceName().orElse("?"));
-        byte[] duid = request.clientId().orElseThrow().bytes();
-        int elapsed = request.elapsedTime().orElse(0);
+        String via = chain.clientLinkAddress().map(a -> Address128.of(a).format())
+                .orElse(arrival.interfaceName().map(i -> "interface " + i).orElse(null));
+        Leases6.Message message = new Leases6.Message(kindOf(t), t.code(), request.transactionId(), request.elapsedTime().orElse(0),
+                request.clientId().orElseThrow().bytes(), commit, via, receivedAt);
         List<CompletableFuture<IaReply>> answers = new ArrayList<>();
         for (IdentityAssociation ia : ias) {
-            IaKey key = IaKey.of(subnet.get().id(), duid, org.dhcpcluster.lease.v6.lease.IaType.valueOf(ia.type().name()), ia.iaid());
-            List<Hint6> hints = hints(ia);
-            answers.add(Stages.plain(sharding.entityRefFor(Lease6Entity.TYPE_KEY, key.entityId())
-                    .<IaReply>ask(replyTo -> new Lease6Entity.HandleIa(kind, request.transactionId(), elapsed, hints, commit, via, replyTo),
-                            ASK_TIMEOUT)).toCompletableFuture());
+            Leases6.Ia asked = new Leases6.Ia(IaType.valueOf(ia.type().name()), ia.iaid(), hints(ia));
+            answers.add(leases.handle(message, asked, subnet.get()).toCompletableFuture());
         }
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).handle((ignored, failure) -> {
             if (failure != null) {
@@ -150,7 +146,7 @@ public final class Dhcp6Service {
                 outcomes.add(new IaOutcome(ias.get(i), (IaReply.IaAnswer) r));
             }
             // The first IA decides for the message: copies of one message meet its entity in order.
-            if (outcomes.get(0).answer().repeat() == IaReply.Repeat.COPY) {
+            if (outcomes.get(0).answer().copy()) {
                 metrics.silent("duplicate");
                 return Optional.<Outgoing>empty();
             }

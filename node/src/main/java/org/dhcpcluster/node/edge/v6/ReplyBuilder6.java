@@ -2,8 +2,8 @@ package org.dhcpcluster.node.edge.v6;
 
 import java.util.List;
 import java.util.Optional;
-import org.dhcpcluster.lease.v6.lease.IaReply.Granted6;
-import org.dhcpcluster.lease.v6.lease.Status6;
+import org.dhcpcluster.lease.v6.Answer6.Granted6;
+import org.dhcpcluster.lease.v6.Status6;
 import org.dhcpcluster.lease.v6.policy.OptionData6;
 import org.dhcpcluster.lease.v6.policy.Subnet6;
 import org.dhcpcluster.protocol.v6.ClientServerMessage;

@@ -1,4 +1,4 @@
-package org.dhcpcluster.lease.v6.lease;
+package org.dhcpcluster.lease.v6;
 
 import org.dhcpcluster.lease.serialization.KryoSerializable;
 import org.dhcpcluster.lease.v6.space.Address128;

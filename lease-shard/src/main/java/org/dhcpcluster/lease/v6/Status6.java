@@ -1,4 +1,4 @@
-package org.dhcpcluster.lease.v6.lease;
+package org.dhcpcluster.lease.v6;
 
 /** Outcome of one IA, as the status code the reply carries in it (RFC 8415 section 21.13). */
 public enum Status6 {

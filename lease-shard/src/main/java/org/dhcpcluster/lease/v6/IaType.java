@@ -1,4 +1,4 @@
-package org.dhcpcluster.lease.v6.lease;
+package org.dhcpcluster.lease.v6;
 
 /** The kinds of identity association (RFC 8415 section 12), by the code of their option. */
 public enum IaType {

@@ -1,0 +1,19 @@
+package org.dhcpcluster.lease.v6;
+
+import java.util.List;
+import org.dhcpcluster.lease.v6.Answer6.Granted6;
+
+/** What the lease layer answers for one IA of a client message; the edge puts the IAs into one reply. */
+public sealed interface IaReply {
+
+    /** The IA's items and status; {@code copy}: the message is a copy of one already answered, so no reply at all. */
+    record IaAnswer(List<Granted6> items, Status6 status, String message, boolean copy) implements IaReply {
+        public IaAnswer {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** A partition did not answer in time; the client's retransmission may succeed. */
+    record IaUnavailable(String why) implements IaReply {
+    }
+}
