@@ -49,6 +49,7 @@ import org.dhcpcluster.node.edge.v6.Dhcp6Service;
 import org.dhcpcluster.node.http.ManagementServer;
 import org.dhcpcluster.node.lifecycle.Departure;
 import org.dhcpcluster.node.lifecycle.ReadinessProbe;
+import org.dhcpcluster.node.lifecycle.Warmup;
 import org.dhcpcluster.node.metrics.DhcpMetrics;
 import org.dhcpcluster.node.status.ClusterStatus;
 import org.dhcpcluster.protocol.v6.Duid;
@@ -111,6 +112,8 @@ public final class NodeRuntime implements AutoCloseable {
             PartitionDirectory partitions = PartitionDirectory.sharded(system);
             CarryOver.run(system, db, partitions, config.v6().isPresent()
                     ? List.of(new FirstDesign4(policySource), new FirstDesign6()) : List.of(new FirstDesign4(policySource)));
+
+            Warmup.run(system, partitions, policy, config.v6().map(NodeConfig.V6::policy));
 
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             DhcpMetrics metrics = new DhcpMetrics(registry, "dhcp4");

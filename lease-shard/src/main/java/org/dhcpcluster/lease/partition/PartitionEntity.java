@@ -76,6 +76,10 @@ public final class PartitionEntity extends EventSourcedBehaviorWithEnforcedRepli
         }
     }
 
+    /** Recover now if not yet running, and say so: a node warms its partitions before it reports ready. */
+    public record Wake(ActorRef<Done> replyTo) implements Command, KryoSerializable {
+    }
+
     /** Sharding stops the partition (its shard moves, the node leaves, or it was idle). Sent locally. */
     public record Stop() implements Command, KryoSerializable {
     }
@@ -183,6 +187,7 @@ public final class PartitionEntity extends EventSourcedBehaviorWithEnforcedRepli
                     return write(state, List.of()).thenNoReply();
                 })
                 .onCommand(CarryOver.class, this::onCarryOver)
+                .onCommand(Wake.class, (state, cmd) -> Effect().reply(cmd.replyTo(), Done.getInstance()))
                 .onCommand(Stop.class, this::onStop)
                 .build();
     }

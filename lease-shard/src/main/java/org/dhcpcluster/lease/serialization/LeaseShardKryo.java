@@ -61,6 +61,7 @@ public final class LeaseShardKryo implements KryoRegistrations.Contributor {
         r.register(PartitionEntity.Withdraw.class, 611);
         r.register(PartitionEntity.CarryOver.class, 612);
         r.register(PartitionEntity.Stop.class, 613);
+        r.register(PartitionEntity.Wake.class, 614);
         // DHCPv4 requests and answers: 620-639
         r.register(Request4.class, 620);
         r.register(Request4.Find.class, 621);

@@ -170,8 +170,9 @@ public final class Leases4 {
 
     // ---- asking ----------------------------------------------------------------------------
 
-    private static Request4 request(DhcpV4Message m, int type, Holder holder, Request4.Find find, int address, boolean selecting,
-                                    long receivedAt) {
+    /** What a partition is asked for this message (public for the node's warm-up, which runs the decisions without actors). */
+    public static Request4 request(DhcpV4Message m, int type, Holder holder, Request4.Find find, int address, boolean selecting,
+                                   long receivedAt) {
         return new Request4(holder, m.xid(), type, m.secs(), receivedAt, find, address, selecting,
                 m.ipAddressLeaseTime().orElse(-1), m.clientHardwareAddress(), m.hostName().orElse(null), Ipv4.toInt(m.giaddr()));
     }

@@ -1,0 +1,185 @@
+package org.dhcpcluster.node.lifecycle;
+
+import java.net.Inet4Address;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.dhcpcluster.lease.partition.Decision;
+import org.dhcpcluster.lease.partition.Holder;
+import org.dhcpcluster.lease.partition.PartitionDirectory;
+import org.dhcpcluster.lease.partition.PartitionEntity;
+import org.dhcpcluster.lease.partition.PartitionEvent;
+import org.dhcpcluster.lease.partition.PartitionKey;
+import org.dhcpcluster.lease.partition.PartitionState;
+import org.dhcpcluster.lease.v4.Answer4;
+import org.dhcpcluster.lease.v4.Block4;
+import org.dhcpcluster.lease.v4.ClientKey4;
+import org.dhcpcluster.lease.v4.Leases4;
+import org.dhcpcluster.lease.v4.Request4;
+import org.dhcpcluster.lease.v4.Rules4;
+import org.dhcpcluster.lease.v4.policy.AddressRange;
+import org.dhcpcluster.lease.v4.policy.LeaseTimes;
+import org.dhcpcluster.lease.v4.policy.Policy4;
+import org.dhcpcluster.lease.v4.policy.Prefix4;
+import org.dhcpcluster.lease.v4.policy.Subnet4;
+import org.dhcpcluster.lease.v6.policy.Policy6;
+import org.dhcpcluster.lease.v6.policy.Subnet6;
+import org.dhcpcluster.lease.v6.space.Pool6;
+import org.dhcpcluster.node.edge.v4.ReplyBuilder4;
+import org.dhcpcluster.protocol.DecodeException;
+import org.dhcpcluster.protocol.v4.DhcpMessageType;
+import org.dhcpcluster.protocol.v4.DhcpV4Message;
+import org.dhcpcluster.protocol.v4.DhcpV4Options;
+import org.dhcpcluster.protocol.v4.Ipv4;
+import org.dhcpcluster.protocol.v4.OptionCode;
+import org.dhcpcluster.protocol.v4.codec.DhcpV4Codec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a node does before it reports ready, so that ready means it serves at its warm rate
+ * (invariant 7): a freshly started JVM interprets its code and compiles the hot paths only
+ * after thousands of calls, and a partition recovers from the journal on its first message. A
+ * node taking traffic cold answered a fraction of its warm rate for its first tens of seconds.
+ *
+ * <ol>
+ *   <li>The DHCPv4 path, decode - decide - reply - encode, and the Kryo form of what crosses the
+ *       cluster, run {@value #EXCHANGES} times over a throw-away partition in memory (documentation
+ *       addresses; nothing is journaled or sent).</li>
+ *   <li>Every partition of the configured pools is woken (recovered where it lives, on this node
+ *       or another) up to {@value #MAX_PARTITIONS}, {@value #PARALLEL} at a time.</li>
+ * </ol>
+ */
+public final class Warmup {
+    private static final Logger log = LoggerFactory.getLogger(Warmup.class);
+    static final int EXCHANGES = 20_000;
+    static final int MAX_PARTITIONS = 20_000;
+    static final int PARALLEL = 32;
+    private static final Duration WAKE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration WAKE_DEADLINE = Duration.ofMinutes(2);
+
+    private Warmup() {
+    }
+
+    /** Runs both steps and logs what they cost. */
+    public static void run(ActorSystem<?> system, PartitionDirectory partitions, Policy4 policy4, Optional<Policy6> policy6) {
+        long started = System.nanoTime();
+        int exchanges = exerciseV4(system);
+        long exercised = System.nanoTime();
+        List<PartitionKey> keys = partitionsOf(policy4, policy6);
+        int woken = wake(system, partitions, keys);
+        long done = System.nanoTime();
+        log.info("event=warmed_up exchanges={} exchange_ms={} partitions={} woken={} partition_ms={}", exchanges,
+                (exercised - started) / 1_000_000, keys.size(), woken, (done - exercised) / 1_000_000);
+    }
+
+    /** DORA for {@value #EXCHANGES} synthetic clients through the real codec, rules and reply builder. */
+    static int exerciseV4(ActorSystem<?> system) {
+        Serialization serialization = SerializationExtension.get(Adapter.toClassic(system));
+        org.apache.pekko.actor.typed.ActorRef<org.dhcpcluster.lease.partition.PartitionAnswer> nobody = system.deadLetters();
+        Inet4Address server = Ipv4.parse("192.0.2.1");
+        Subnet4 subnet = new Subnet4(1, Prefix4.parse("192.0.2.0/24"), List.of(new AddressRange(Ipv4.toInt(Ipv4.parse("192.0.2.10")),
+                Ipv4.toInt(Ipv4.parse("192.0.2.250")))), DhcpV4Options.builder().put(OptionCode.ROUTERS, server.getAddress()).build(),
+                LeaseTimes.of(3600), java.util.Map.of(), java.util.Map.of(), List.of(), Optional.empty(), false, Ipv4.ANY);
+        Policy4 policy = new Policy4(server, List.of(subnet), Duration.ofSeconds(30), Duration.ofHours(1));
+        Rules4 rules = new Rules4(() -> policy);
+        Block4 block = Block4.of(Ipv4.toInt(server));
+        PartitionState state = new PartitionState(Block4.SIZE);
+        long now = System.currentTimeMillis();
+        int done = 0;
+        for (int i = 0; i < EXCHANGES; i++) {
+            if (i % 200 == 0) {
+                state = new PartitionState(Block4.SIZE);
+            }
+            byte[] mac = {0x02, 0, 0, (byte) (i >>> 16), (byte) (i >>> 8), (byte) i};
+            DhcpV4Message discover = decoded(DhcpV4Message.builder().op(DhcpV4Message.BOOTREQUEST).xid(i).clientHardwareAddress(mac)
+                    .messageType(DhcpMessageType.DISCOVER).option(OptionCode.PARAMETER_REQUEST_LIST, new byte[] {1, 3, 6, 51}).build());
+            Holder holder = new Holder(1, ClientKey4.of(discover));
+            Request4 ask = Leases4.request(discover, DhcpMessageType.DISCOVER.code(), holder, Request4.Find.ANY, 0, false, now);
+            Decision offered = rules.decide(ask, block, state, now);
+            serialization.serialize(new PartitionEntity.Handle(ask, nobody)).get();
+            if (!(offered.answer() instanceof Answer4.Offer o)) {
+                continue;
+            }
+            state.holds().hold(offered.holdOffset(), holder, offered.holdUntil());
+            DhcpV4Codec.encode(ReplyBuilder4.offer(discover, server, subnet, Optional.empty(), o.address(), o.leaseSeconds()), 548);
+            DhcpV4Message request = decoded(DhcpV4Message.builder().op(DhcpV4Message.BOOTREQUEST).xid(i).clientHardwareAddress(mac)
+                    .messageType(DhcpMessageType.REQUEST).address(OptionCode.SERVER_IDENTIFIER, server)
+                    .address(OptionCode.REQUESTED_IP_ADDRESS, Ipv4.fromInt(o.address())).build());
+            Decision bound = rules.decide(Leases4.request(request, DhcpMessageType.REQUEST.code(), holder, Request4.Find.ANY, o.address(),
+                    true, now), block, state, now);
+            for (PartitionEvent e : bound.events()) {
+                state.applyAhead(e);
+                serialization.serialize(e).get();
+            }
+            state.takePendingEvents();
+            if (bound.answer() instanceof Answer4.Ack a) {
+                serialization.serialize(a).get();
+                DhcpV4Codec.encode(ReplyBuilder4.ack(request, server, subnet, Optional.empty(), a.address(), a.leaseSeconds()), 548);
+                done++;
+            }
+        }
+        return done;
+    }
+
+    private static DhcpV4Message decoded(DhcpV4Message m) {
+        try {
+            return DhcpV4Codec.decode(DhcpV4Codec.encode(m, 548));
+        } catch (DecodeException e) {
+            throw new IllegalStateException("the warm-up's own DISCOVER does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    static List<PartitionKey> partitionsOf(Policy4 policy4, Optional<Policy6> policy6) {
+        List<PartitionKey> keys = new ArrayList<>();
+        for (Subnet4 s : policy4.subnets()) {
+            for (int base : policy4.blockBases(s)) {
+                keys.add(new Block4(base));
+            }
+        }
+        policy6.ifPresent(p -> {
+            for (Subnet6 s : p.subnets()) {
+                for (boolean pd : new boolean[] {false, true}) {
+                    for (Pool6 pool : s.poolsFor(pd)) {
+                        keys.addAll(pool.activeSlices());
+                    }
+                }
+            }
+        });
+        return keys.stream().distinct().limit(MAX_PARTITIONS).toList();
+    }
+
+    private static int wake(ActorSystem<?> system, PartitionDirectory partitions, List<PartitionKey> keys) {
+        long deadline = System.nanoTime() + WAKE_DEADLINE.toNanos();
+        int woken = 0;
+        for (int from = 0; from < keys.size(); from += PARALLEL) {
+            List<CompletableFuture<Done>> batch = new ArrayList<>();
+            for (PartitionKey key : keys.subList(from, Math.min(keys.size(), from + PARALLEL))) {
+                batch.add(AskPattern.<PartitionEntity.Command, Done>ask(partitions.partition(key), PartitionEntity.Wake::new, WAKE_TIMEOUT,
+                        system.scheduler()).toCompletableFuture());
+            }
+            for (CompletableFuture<Done> f : batch) {
+                try {
+                    f.get(WAKE_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
+                    woken++;
+                } catch (Exception e) {
+                    log.warn("event=warm_up_partition_slow error=\"{}\"", e.toString());
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                log.warn("event=warm_up_partitions_cut_short woken={} of={}", woken, keys.size());
+                break;
+            }
+        }
+        return woken;
+    }
+}
