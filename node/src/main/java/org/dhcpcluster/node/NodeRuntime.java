@@ -33,6 +33,8 @@ import org.dhcpcluster.lease.carryover.FirstDesign4;
 import org.dhcpcluster.lease.partition.PartitionDirectory;
 import org.dhcpcluster.lease.partition.PartitionEntity;
 import org.dhcpcluster.lease.partition.PartitionRules;
+import org.dhcpcluster.lease.transaction.FirstReports;
+import org.dhcpcluster.lease.transaction.TransactionEntity;
 import org.dhcpcluster.lease.v4.Leases4;
 import org.dhcpcluster.lease.v4.Rules4;
 import org.dhcpcluster.lease.v4.policy.Policy4;
@@ -117,7 +119,9 @@ public final class NodeRuntime implements AutoCloseable {
 
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             DhcpMetrics metrics = new DhcpMetrics(registry, "dhcp4");
-            Dhcp4Service service = new Dhcp4Service(new Leases4(partitions, policySource, system.scheduler()), policySource, metrics,
+            TransactionEntity.init(system);
+            Dhcp4Service service = new Dhcp4Service(new Leases4(partitions, policySource, system.scheduler()), new FirstReports(system),
+                    policySource, metrics,
                     config.v4().port(), config.v4().clientPort(), clock);
             Dhcp4Edge edge = Dhcp4Edge.start(config.v4(), service);
             ActorSystem<Void> running = system;
@@ -165,7 +169,7 @@ public final class NodeRuntime implements AutoCloseable {
     }
 
     private static List<EntityTypeKey<?>> entityTypes(NodeConfig config) {
-        List<EntityTypeKey<?>> types = new java.util.ArrayList<>(List.of(PartitionEntity.TYPE_KEY));
+        List<EntityTypeKey<?>> types = new java.util.ArrayList<>(List.of(PartitionEntity.TYPE_KEY, TransactionEntity.TYPE_KEY));
         return types;
     }
 

@@ -202,7 +202,7 @@ public final class PartitionEntity extends EventSourcedBehaviorWithEnforcedRepli
             case COPY:
                 return respond(state, cmd.replyTo(), rules.copy());
             case RETRANSMISSION: {
-                PartitionAnswer again = (PartitionAnswer) state.recent().lastAnswer(r.holder());
+                PartitionAnswer again = (PartitionAnswer) state.recent().lastAnswer(r.holder(), r.type());
                 state.recent().record(r.holder(), r.xid(), r.type(), r.elapsed(), r.receivedAt(), again);
                 return respond(state, cmd.replyTo(), again);
             }

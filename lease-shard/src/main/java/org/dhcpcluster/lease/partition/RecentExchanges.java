@@ -19,6 +19,10 @@ import org.dhcpcluster.lease.serialization.KryoSerializable;
  *       decision.</li>
  * </ul>
  *
+ * <p>Each message type of a client is remembered apart: a late copy of a DISCOVER (the node that
+ * heard it was slow) must still be a copy after the same transaction's REQUEST has been
+ * answered, or it would be offered again.
+ *
  * <p>Times are when an edge received the datagram (epoch ms, stamped on arrival), not when the
  * partition got to it: copies held up by a shard move or a cold start stay recognisable however
  * late they arrive. That needs the nodes' clocks within a fraction of {@link #COPY_WINDOW_MS} of
@@ -41,11 +45,24 @@ public final class RecentExchanges {
         NEW, COPY, RETRANSMISSION
     }
 
-    private final Map<Holder, Exchange> byHolder = new HashMap<>();
+    /** Per holder, its last message of each type (a handful of types at most). */
+    private final Map<Holder, Exchange[]> byHolder = new HashMap<>();
+
+    private Exchange last(Holder holder, int type) {
+        Exchange[] all = byHolder.get(holder);
+        if (all != null) {
+            for (Exchange e : all) {
+                if (e.type == type) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
 
     public Seen classify(Holder holder, int xid, int type, int elapsed, long receivedAt, long retransmissionWindowMs) {
-        Exchange last = byHolder.get(holder);
-        if (last == null || last.xid != xid || last.type != type) {
+        Exchange last = last(holder, type);
+        if (last == null || last.xid != xid) {
             return Seen.NEW;
         }
         if (last.elapsed == elapsed && Math.abs(receivedAt - last.receivedAt) < COPY_WINDOW_MS) {
@@ -57,19 +74,32 @@ public final class RecentExchanges {
         return Seen.NEW;
     }
 
-    /** The answer given to the holder's last message. */
-    public Object lastAnswer(Holder holder) {
-        Exchange e = byHolder.get(holder);
+    /** The answer given to the holder's last message of this type. */
+    public Object lastAnswer(Holder holder, int type) {
+        Exchange e = last(holder, type);
         return e == null ? null : e.answer;
     }
 
     public void record(Holder holder, int xid, int type, int elapsed, long receivedAt, Object answer) {
-        byHolder.put(holder, new Exchange(holder, xid, type, elapsed, receivedAt, answer));
+        restore(new Exchange(holder, xid, type, elapsed, receivedAt, answer));
     }
 
-    /** Restores an exchange handed over by the partition's previous incarnation. */
+    /** Records an exchange, or restores one handed over by the partition's previous incarnation. */
     public void restore(Exchange e) {
-        byHolder.put(e.holder(), e);
+        Exchange[] all = byHolder.get(e.holder());
+        if (all == null) {
+            byHolder.put(e.holder(), new Exchange[] {e});
+            return;
+        }
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].type == e.type) {
+                all[i] = e;
+                return;
+            }
+        }
+        Exchange[] grown = java.util.Arrays.copyOf(all, all.length + 1);
+        grown[all.length] = e;
+        byHolder.put(e.holder(), grown);
     }
 
     /** Forgets exchanges older than {@code horizonMs}, so the map holds only clients in the middle of an exchange. */
@@ -77,15 +107,17 @@ public final class RecentExchanges {
         if (byHolder.size() < 256) {
             return;
         }
-        byHolder.values().removeIf(e -> now - e.receivedAt > horizonMs);
+        byHolder.values().removeIf(all -> java.util.Arrays.stream(all).allMatch(e -> now - e.receivedAt > horizonMs));
     }
 
     /** Exchanges recent enough that copies or retransmissions may still arrive. */
     public List<Exchange> recent(long now, long horizonMs) {
         List<Exchange> out = new ArrayList<>();
-        for (Exchange e : byHolder.values()) {
-            if (now - e.receivedAt <= horizonMs) {
-                out.add(e);
+        for (Exchange[] all : byHolder.values()) {
+            for (Exchange e : all) {
+                if (now - e.receivedAt <= horizonMs) {
+                    out.add(e);
+                }
             }
         }
         return out;

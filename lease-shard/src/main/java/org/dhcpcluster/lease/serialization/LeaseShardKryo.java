@@ -8,6 +8,7 @@ import org.dhcpcluster.lease.partition.PartitionEntity;
 import org.dhcpcluster.lease.partition.PartitionEvent;
 import org.dhcpcluster.lease.partition.PartitionSnapshot;
 import org.dhcpcluster.lease.partition.RecentExchanges;
+import org.dhcpcluster.lease.transaction.TransactionEntity;
 import org.dhcpcluster.lease.v4.Answer4;
 import org.dhcpcluster.lease.v4.Request4;
 import org.dhcpcluster.lease.v6.Answer6;
@@ -82,6 +83,8 @@ public final class LeaseShardKryo implements KryoRegistrations.Contributor {
         r.register(Answer6.Elsewhere.class, 647);
         r.register(Answer6.Unavailable.class, 648);
         r.register(Status6.class, 649);
+        // stateless transactions: 660-669
+        r.register(TransactionEntity.Seen.class, 660);
         // arrays in snapshots and keys: 690-699
         r.register(byte[].class, 690);
         r.register(byte[][].class, 691);

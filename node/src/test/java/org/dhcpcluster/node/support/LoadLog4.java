@@ -76,6 +76,11 @@ public final class LoadLog4 {
         return extra;
     }
 
+    /** How many answers came to transactions beyond one per datagram sent (one datagram answered by two nodes). */
+    public int duplicateCount() {
+        return duplicates.size();
+    }
+
     /**
      * Transactions answered more often than they were sent (one datagram answered by two nodes):
      * how many, and when relative to {@code zero} (epoch ms), e.g. "2 [+3.1s, +3.2s]".

@@ -7,7 +7,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import java.net.Inet4Address;
 import java.time.Clock;
+import org.dhcpcluster.lease.transaction.FirstReports;
 import org.dhcpcluster.lease.v4.Answer4;
+import org.dhcpcluster.lease.v4.ClientKey4;
 import org.dhcpcluster.lease.v4.Leases4;
 import org.dhcpcluster.lease.v4.policy.Policy4;
 import org.dhcpcluster.lease.v4.policy.Reservation4;
@@ -36,6 +38,7 @@ public final class Dhcp4Service {
     static final int MAX_HOPS = 16;
 
     private final Leases4 leases;
+    private final FirstReports firstReports;
     private final Clock clock;
     private final RateLimitedLog unavailableLog = new RateLimitedLog(Duration.ofSeconds(10));
     private final RateLimitedLog poolExhaustedLog = new RateLimitedLog(Duration.ofSeconds(10));
@@ -45,8 +48,10 @@ public final class Dhcp4Service {
     private final int clientPort;
 
 
-    public Dhcp4Service(Leases4 leases, Supplier<Policy4> policy, DhcpMetrics metrics, int serverPort, int clientPort, Clock clock) {
+    public Dhcp4Service(Leases4 leases, FirstReports firstReports, Supplier<Policy4> policy, DhcpMetrics metrics, int serverPort,
+                        int clientPort, Clock clock) {
         this.leases = leases;
+        this.firstReports = firstReports;
         this.clock = clock;
         this.policy = policy;
         this.metrics = metrics;
@@ -122,9 +127,17 @@ public final class Dhcp4Service {
                                                            long receivedAt) {
         Inet4Address server = Ipv4.fromInt(serverId);
         if (type.equals(DhcpMessageType.INFORM)) {
-            // Configuration only: answered here, no lease state is involved.
-            return CompletableFuture.completedFuture(Optional.of(ReplyBuilder4.informAck(request, server, subnet,
-                    reservation(request, subnet))));
+            // Configuration only, no partition involved: one answer per transaction comes from the
+            // first node to report it (a broadcast INFORM reaches every node on the link).
+            byte[] key = ClientKey4.of(request);
+            byte[] client = java.nio.ByteBuffer.allocate(4 + key.length).putInt(subnet.id()).put(key).array();
+            return firstReports.first(client, request.xid(), type.code(), request.secs(), receivedAt).thenApply(first -> {
+                if (!first) {
+                    metrics.silent("duplicate");
+                    return Optional.<DhcpV4Message>empty();
+                }
+                return Optional.of(ReplyBuilder4.informAck(request, server, subnet, reservation(request, subnet)));
+            });
         }
         if (!isServed(type)) {
             return drop("unsupported_type", "{} from {} is not served", type, request.clientHardwareAddressText());

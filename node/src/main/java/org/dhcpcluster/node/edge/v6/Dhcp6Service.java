@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import java.time.Clock;
+import org.dhcpcluster.lease.transaction.FirstReports;
 import org.dhcpcluster.lease.v4.policy.Policy4;
 import org.dhcpcluster.lease.v6.Hint6;
 import org.dhcpcluster.lease.v6.IaReply;
@@ -49,7 +50,7 @@ public final class Dhcp6Service {
 
     private final Leases6 leases;
     private final Clock clock;
-    private final StatelessAnswerElection election;
+    private final FirstReports firstReports;
     private final Supplier<Policy6> policy;
     private final Duid server;
     private final DhcpMetrics metrics;
@@ -64,7 +65,7 @@ public final class Dhcp6Service {
                         int preference, Optional<Dhcp4o6> dhcp4o6, Clock clock) {
         this.leases = leases;
         this.clock = clock;
-        this.election = new StatelessAnswerElection(system);
+        this.firstReports = new FirstReports(system);
         this.policy = policy;
         this.server = server;
         this.metrics = metrics;
@@ -105,15 +106,17 @@ public final class Dhcp6Service {
         }
         DhcpV6MessageType t = request.type();
         boolean stateless = t.equals(DhcpV6MessageType.INFORMATION_REQUEST) || t.equals(DhcpV6MessageType.CONFIRM);
-        if (stateless && !chain.isRelayed() && !election.thisNodeAnswers(request.transactionId(), request.elapsedTime().orElse(0))) {
-            metrics.silent("another_node_answers");
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        if (t.equals(DhcpV6MessageType.INFORMATION_REQUEST)) {
-            return done(send(chain, arrival, ReplyBuilder6.information(request, server, subnet.get()), started));
-        }
-        if (t.equals(DhcpV6MessageType.CONFIRM)) {
-            return confirm(chain, arrival, request, subnet.get(), started);
+        if (stateless) {
+            // No partition sees these: one answer per transaction comes from the first node to report it.
+            return firstReports.first(statelessClient(chain, arrival, request, subnet.get()), request.transactionId(), t.code(),
+                    request.elapsedTime().orElse(0), receivedAt).thenCompose(first -> {
+                        if (!first) {
+                            metrics.silent("duplicate");
+                            return CompletableFuture.completedFuture(Optional.<Outgoing>empty());
+                        }
+                        return t.equals(DhcpV6MessageType.CONFIRM) ? confirm(chain, arrival, request, subnet.get(), started)
+                                : done(send(chain, arrival, ReplyBuilder6.information(request, server, subnet.get()), started));
+                    });
         }
         List<IdentityAssociation> ias = new ArrayList<>();
         ias.addAll(request.iaNa());
@@ -187,6 +190,16 @@ public final class Dhcp6Service {
         }
         boolean onLink = addresses.stream().allMatch(subnet::onLink);
         return done(send(chain, arrival, ReplyBuilder6.confirmed(request, server, onLink), started));
+    }
+
+    /**
+     * Who sent a stateless message: its link and DUID, or (an INFORMATION-REQUEST may carry no
+     * Client Identifier) its link-local address as the relay or the socket saw it.
+     */
+    private static byte[] statelessClient(RelayChain chain, Arrival6 arrival, ClientServerMessage request, Subnet6 subnet) {
+        byte[] who = request.clientId().map(Duid::bytes).orElseGet(() -> chain.firstRelay().map(h -> h.peerAddress().getAddress())
+                .orElse(arrival.sender().getAddress().getAddress()));
+        return java.nio.ByteBuffer.allocate(4 + who.length).putInt(subnet.id()).put(who).array();
     }
 
     private static List<Hint6> hints(IdentityAssociation ia) {
