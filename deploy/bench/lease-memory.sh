@@ -16,6 +16,6 @@ mvn -q -B -Dstyle.color=never -pl lease-shard -am dependency:build-classpath -Dm
 CP="lease-shard/target/test-classes:lease-shard/target/classes:protocol/target/classes:$(cat /tmp/lease-memory-cp.txt)"
 {
   echo "== lease memory, $(date -u +%FT%TZ), $(nproc) CPUs, $(java -version 2>&1 | head -1)"
-  java -Xmx4g -XX:+UseG1GC -cp "$CP" org.dhcpcluster.lease.bench.LeaseMemory "$LEASES"
+  java -Xmx4g -XX:+UseG1GC -Dlogback.configurationFile="$REPO/node/src/main/resources/logback.xml" -cp "$CP" org.dhcpcluster.lease.bench.LeaseMemory "$LEASES"
 } | tee "$OUT"
 echo "raw output: $OUT" >&2
