@@ -97,6 +97,11 @@ final class LoadCommand implements Callable<Integer> {
             description = "also report exchange latencies from S s into the measured phase on (default: ${DEFAULT-VALUE})")
     long settleSeconds;
 
+    @Option(names = "--self-warm-up", paramLabel = "N", defaultValue = "20000",
+            description = "first run the load generator's own code on N in-process clients, sending nothing, so that "
+                    + "its JIT compilation does not make it send in bursts (0: none; default: ${DEFAULT-VALUE})")
+    int selfWarmUp;
+
     @Option(names = "--per-second", description = "print the measured phase second by second, one JSON line each")
     boolean perSecond;
 
@@ -140,7 +145,10 @@ final class LoadCommand implements Callable<Integer> {
         if (s.relayed() && s.family().equals("v4") != (s.relayAddress().get() instanceof java.net.Inet4Address)) {
             throw new IllegalArgumentException("--relay must be an " + (s.family().equals("v4") ? "IPv4" : "IPv6") + " address");
         }
-        LoadResult r = new LoadRun(s).run(System.err);
+        if (selfWarmUp != 0 && selfWarmUp < 4) {
+            throw new IllegalArgumentException("--self-warm-up is 0 or at least 4: " + selfWarmUp);
+        }
+        LoadResult r = new LoadRun(s, selfWarmUp).run(System.err);
         r.reportLines().forEach(out::println);
         out.flush();
         return r.failed() ? 1 : 0;

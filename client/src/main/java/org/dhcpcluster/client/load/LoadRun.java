@@ -55,10 +55,13 @@ public final class LoadRun {
     private final LoadCounters counters = new LoadCounters();
     private final Map<String, SimulatedV4Client> byChaddr = new HashMap<>();
     private final Map<String, SimulatedV6Client> byDuid = new HashMap<>();
+    private final int warmUpClients;
     private Workload workload;
 
-    public LoadRun(LoadSettings settings) {
+    /** A run that first warms its own code on {@code warmUpClients} in-process clients (see {@link SelfWarmUp}); 0 for none. */
+    public LoadRun(LoadSettings settings, int warmUpClients) {
         this.settings = settings;
+        this.warmUpClients = warmUpClients;
     }
 
     /**
@@ -67,6 +70,12 @@ public final class LoadRun {
      * scripts that act on the servers during it).
      */
     public LoadResult run(PrintStream progress) {
+        if (warmUpClients > 0) {
+            long w0 = System.nanoTime();
+            SelfWarmUp.run(settings.family(), warmUpClients);
+            progress.printf(Locale.ROOT, "load generator warmed up on %d in-process clients in %.1f s%n", warmUpClients,
+                    (System.nanoTime() - w0) / 1e9);
+        }
         DeviceSocket socket = openSocket();
         try {
             Random random = new Random(settings.seed());
