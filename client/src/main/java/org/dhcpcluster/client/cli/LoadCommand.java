@@ -3,6 +3,7 @@ package org.dhcpcluster.client.cli;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code client load v4|v6|4o6 --clients N --rate R (--relay LOCAL --server SERVER[,SERVER...] | --interface IF)
  * [--renew] [--release] [--duration S] [--population M --population-rate B [--renewals K] --renew-rate R2]
- * [--give-up S] [--settle S] [--per-second]}: many real client state machines against one server
+ * [--give-up S] [--settle S] [--per-second] [--self-warm-up N] [--start-when FILE]}: many real client state machines against one server
  * (or every server of a list, as a relay agent with several servers), a progress line a second
  * on stderr, the report (counts, lease rate, latency percentiles per exchange, failures, JSON
  * lines "measured" and "summary", with --per-second one JSON line per second) on stdout. Exit 0
@@ -102,6 +103,11 @@ final class LoadCommand implements Callable<Integer> {
                     + "its JIT compilation does not make it send in bursts (0: none; default: ${DEFAULT-VALUE})")
     int selfWarmUp;
 
+    @Option(names = "--start-when", paramLabel = "FILE",
+            description = "once warmed up and listening, wait until FILE exists, then begin (a script starts the "
+                    + "run the moment a server reports ready)")
+    Path startWhen;
+
     @Option(names = "--per-second", description = "print the measured phase second by second, one JSON line each")
     boolean perSecond;
 
@@ -148,7 +154,7 @@ final class LoadCommand implements Callable<Integer> {
         if (selfWarmUp != 0 && selfWarmUp < 4) {
             throw new IllegalArgumentException("--self-warm-up is 0 or at least 4: " + selfWarmUp);
         }
-        LoadResult r = new LoadRun(s, selfWarmUp).run(System.err);
+        LoadResult r = new LoadRun(s, selfWarmUp, Optional.ofNullable(startWhen)).run(System.err);
         r.reportLines().forEach(out::println);
         out.flush();
         return r.failed() ? 1 : 0;

@@ -6,6 +6,8 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -56,12 +58,19 @@ public final class LoadRun {
     private final Map<String, SimulatedV4Client> byChaddr = new HashMap<>();
     private final Map<String, SimulatedV6Client> byDuid = new HashMap<>();
     private final int warmUpClients;
+    private final Optional<Path> startSignal;
     private Workload workload;
 
-    /** A run that first warms its own code on {@code warmUpClients} in-process clients (see {@link SelfWarmUp}); 0 for none. */
-    public LoadRun(LoadSettings settings, int warmUpClients) {
+    /**
+     * A run that first warms its own code on {@code warmUpClients} in-process clients (see
+     * {@link SelfWarmUp}; 0 for none), opens its socket, and then, if {@code startSignal} is
+     * given, waits for that file to exist before it begins: a script measuring a cold start has
+     * the generator ready and waiting, and creates the file the moment the server is ready.
+     */
+    public LoadRun(LoadSettings settings, int warmUpClients, Optional<Path> startSignal) {
         this.settings = settings;
         this.warmUpClients = warmUpClients;
+        this.startSignal = startSignal;
     }
 
     /**
@@ -81,6 +90,13 @@ public final class LoadRun {
             Random random = new Random(settings.seed());
             OnSchedulerThread.run(scheduler, CALL_TIMEOUT,
                     () -> workload = new Workload(settings, scheduler, meter, counters, (i, events) -> create(socket, random, i, events)));
+            if (startSignal.isPresent()) {
+                progress.println("waiting for " + startSignal.get());
+                progress.flush();
+                while (!Files.exists(startSignal.get())) {
+                    sleepMillis(2);
+                }
+            }
             long t0 = System.nanoTime();
             scheduler.schedule(Duration.ZERO, workload::begin);
             long deadline = Long.MAX_VALUE;

@@ -100,6 +100,15 @@ class CommandLineTest {
     }
 
     @Test
+    void aColdStartRunWaitsForItsStartFileAfterWarmingUp() {
+        LoadCommand c = load(parse("load", "v4", "--clients", "60000", "--rate", "1000", "--relay", "198.51.100.2",
+                "--server", "198.51.100.1", "--start-when", "/tmp/go", "--self-warm-up", "5000"));
+        assertEquals(java.nio.file.Path.of("/tmp/go"), c.startWhen);
+        assertEquals(5000, c.selfWarmUp);
+        assertEquals(20000, load(parse("load", "v4", "--clients", "1", "--rate", "1", "--interface", "eth0")).selfWarmUp);
+    }
+
+    @Test
     void renewalsWithoutAPopulationOrAnythingToMeasureAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> load(parse("load", "v4", "--clients", "10", "--rate", "1",
                 "--renewals", "5", "--renew-rate", "1", "--interface", "eth0")).settings(), "nobody to renew");
