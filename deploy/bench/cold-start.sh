@@ -12,9 +12,9 @@
 #            LAN of namespaces, PostgreSQL in its own), released when all three are ready. The
 #            relay namespace sends every message to all three nodes, as dhcrelay does with
 #            several servers (giaddr 198.51.100.1, a 198.18.0.0/15 pool selected by it).
-#   rolling  a warm 3-node cluster (POPULATION clients bound first, not measured) under
-#            NEW_RATE new clients/s plus RENEW_RATE renewals/s from that population, sent to
-#            every node; after 10 s each node in turn is stopped (SIGTERM, netns-cluster.sh stop
+#   rolling  a warm 3-node cluster (WARM_CLIENTS new clients served first, then POPULATION
+#            clients bound, neither measured) under NEW_RATE new clients/s plus RENEW_RATE
+#            renewals/s from that population, sent to every node; after 10 s each node in turn is stopped (SIGTERM, netns-cluster.sh stop
 #            i), started again and waited for until ready (start i), then GAP s pass. Target:
 #            0 failed exchanges. Also counts DHCPNAKs and duplicate answers (a second answer to
 #            one transmission).
@@ -28,8 +28,8 @@
 #
 # Env: RATE (default 1000, about half a warm node's maximum on a 2-core machine), DURATION
 #      (default 60; rolling: 120), GIVE_UP, SETTLE, NEW_RATE (300), RENEW_RATE (100),
-#      POPULATION (3000), GAP (10), LOAD_CPU (default 0: the load generator's CPU),
-#      BENCH_DIR (default ../shared/bench next to this repository), STATE (cluster state,
+#      POPULATION (3000), WARM_CLIENTS (6000), GAP (10), LOAD_CPU (the load generator's CPU,
+#      default 0), BENCH_DIR (default ../shared/bench next to this repository), STATE (cluster state,
 #      default /tmp/dhcp-bench-cluster; never another run's).
 # Needs root, iproute2, curl, python3, Java 17, the jars built (mvn -q -B -DskipTests package);
 # node also Debian's postgresql and the bench kit. Only documentation addresses are used.
@@ -47,6 +47,7 @@ SETTLE=${SETTLE:-10}
 NEW_RATE=${NEW_RATE:-300}
 RENEW_RATE=${RENEW_RATE:-100}
 POPULATION=${POPULATION:-3000}
+WARM_CLIENTS=${WARM_CLIENTS:-6000}
 GAP=${GAP:-10}
 LOAD_CPU=${LOAD_CPU:-0}
 export STATE=${STATE:-/tmp/dhcp-bench-cluster}
@@ -59,7 +60,7 @@ LOAD_PID= RESET_PID= UP_PID=
 
 [[ $EUID == 0 ]] || { echo "run as root (network namespaces, port 67)" >&2; exit 2; }
 [[ -f $CLIENT_JAR && -f $NODE_JAR ]] || { echo "build first: (cd $REPO && mvn -q -B -DskipTests package)" >&2; exit 2; }
-for v in RATE DURATION GIVE_UP SETTLE NEW_RATE RENEW_RATE POPULATION GAP; do
+for v in RATE DURATION GIVE_UP SETTLE NEW_RATE RENEW_RATE POPULATION WARM_CLIENTS GAP; do
   [[ ${!v} =~ ^[0-9]+$ && ${!v} -gt 0 ]] || { echo "$v must be a positive integer" >&2; exit 2; }
 done
 rm -rf "$W"; mkdir -p "$W" "$HERE/results"
@@ -261,6 +262,13 @@ run_rolling() {
   "$CLUSTER" up 3 2> "$W/cluster.log" || { tail -20 "$W/cluster.log" >&2; exit 1; }
   local relay t0 i t
   relay=$("$CLUSTER" ns relay)
+  # A fresh cluster allocates its shards on first use and compiles its code: warm it with clients
+  # the measurement does not use (another MAC space), and wait until they are served.
+  log "warming the cluster: $WARM_CLIENTS new clients at $NEW_RATE/s (not measured)"
+  ip netns exec "$relay" taskset -c "$LOAD_CPU" java -Xmx512m -XX:+UseParallelGC -jar "$CLIENT_JAR" load v4 --seed 12 \
+    --clients "$WARM_CLIENTS" --rate "$NEW_RATE" --relay 198.51.100.1 --server 192.0.2.11,192.0.2.12,192.0.2.13 \
+    --duration $((WARM_CLIENTS / NEW_RATE + 120)) > "$W/warm.out" 2> "$W/warm.err" || true
+  log "   $(grep '^new clients' "$W/warm.out" || echo 'warm-up: no report')"
   load "$relay" --population "$POPULATION" --population-rate "$NEW_RATE" --clients $((NEW_RATE * DURATION)) --rate "$NEW_RATE" \
     --renewals $((RENEW_RATE * DURATION)) --renew-rate "$RENEW_RATE" --relay 198.51.100.1 \
     --server 192.0.2.11,192.0.2.12,192.0.2.13 --duration $((DURATION + GIVE_UP + 30))
@@ -269,11 +277,17 @@ run_rolling() {
   log "warm: $(grep -o 'population [0-9]*/[0-9]*' "$W/load.err" | tail -1) bound; measured load running, first restart in 10 s"
   sleep 10
   : > "$W/timeline"
+  local lost=
   for i in 1 2 3; do
     t=$(seconds_between "$t0" "$(now_ms)"); log "   t=$t s: node $i SIGTERM"; echo "node $i stop $t" >> "$W/timeline"
     "$CLUSTER" stop "$i" 2>> "$W/cluster.log"
     t=$(seconds_between "$t0" "$(now_ms)"); log "   t=$t s: node $i exited, starting"; echo "node $i exited $t" >> "$W/timeline"
-    "$CLUSTER" start "$i" 2>> "$W/cluster.log" || { log "node $i did not come back"; tail -20 "$W/cluster.log" >&2; exit 1; }
+    if ! "$CLUSTER" start "$i" 2>> "$W/cluster.log"; then
+      # the load goes on: what the clients saw until then is still worth the report
+      t=$(seconds_between "$t0" "$(now_ms)"); log "   t=$t s: node $i did not come back (see the cluster log below); restarts stopped"
+      echo "node $i failed $t" >> "$W/timeline"; lost=$i
+      break
+    fi
     t=$(seconds_between "$t0" "$(now_ms)"); log "   t=$t s: node $i ready"; echo "node $i ready $t" >> "$W/timeline"
     sleep "$GAP"
   done
@@ -283,6 +297,12 @@ run_rolling() {
   finish_load
   report "rolling restart under load: failed exchanges (target 0), NAKs, duplicate answers"
   { echo; echo "== restarts (t on the curve's axis)"; cat "$W/timeline"; } | tee -a "$OUT"
+  if [[ -n $lost ]]; then
+    { echo; echo "== netns-cluster.sh log, and the end of node $lost's log"; cat "$W/cluster.log"
+      tail -40 "$STATE/node-$lost/node.log"; } >> "$OUT"
+    log "node $lost did not come back: the rolling restart failed"
+    exit 1
+  fi
 }
 
 case $MODE in
