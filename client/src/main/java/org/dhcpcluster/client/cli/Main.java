@@ -7,8 +7,9 @@ import picocli.CommandLine;
  * Entry point of {@code dhcp-client.jar}:
  * <pre>
  *   client v4|v6|4o6 --interface IF [--release] [--once] [--mac MAC] [--timeout S]
- *   client load v4|v6|4o6 --clients N --rate R (--relay LOCAL_ADDR --server SERVER_ADDR | --interface IF)
- *                         [--renew] [--release] [--duration S]
+ *   client load v4|v6|4o6 --clients N --rate R (--relay LOCAL_ADDR --server SERVER_ADDR[,...] | --interface IF)
+ *                         [--renew] [--release] [--duration S] [--population M --population-rate B]
+ *                         [--renewals K] [--renew-rate R2] [--give-up S] [--settle S] [--per-second]
  * </pre>
  */
 public final class Main {

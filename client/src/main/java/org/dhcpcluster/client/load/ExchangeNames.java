@@ -11,6 +11,10 @@ import org.dhcpcluster.protocol.v6.DhcpV6MessageType;
  * perfdhcp's style ("DISCOVER-OFFER"). A DHCPREQUEST with ciaddr set renews or rebinds
  * (RFC 2131 table 4), the others select or reboot: they are told apart because their latencies
  * mean different things. Null: no reply is awaited.
+ *
+ * <p>A reply is matched to its exchange by transaction id and by its kind, the part of the
+ * name after the last dash: a DHCPv4 DISCOVER and the REQUEST that follows it share one xid
+ * (RFC 2131 section 4.4.1), so a late second OFFER must not pass for the ACK.
  */
 public final class ExchangeNames {
     private ExchangeNames() {
@@ -43,5 +47,27 @@ public final class ExchangeNames {
             }
         }
         return null;
+    }
+
+    /** The kind of reply that completes an exchange: OFFER, ACK, ADVERTISE or REPLY. */
+    public static String replyKind(String exchange) {
+        return exchange.substring(exchange.lastIndexOf('-') + 1);
+    }
+
+    /** The kind of a DHCPv4 reply (a DHCPNAK answers what a DHCPACK would), or null for anything else. */
+    public static String replyKind(DhcpV4Message reply) {
+        DhcpMessageType t = reply.messageType().orElse(null);
+        if (DhcpMessageType.OFFER.equals(t)) {
+            return "OFFER";
+        }
+        return DhcpMessageType.ACK.equals(t) || DhcpMessageType.NAK.equals(t) ? "ACK" : null;
+    }
+
+    /** The kind of a DHCPv6 reply, or null for a message that answers nothing. */
+    public static String replyKind(ClientServerMessage reply) {
+        if (DhcpV6MessageType.ADVERTISE.equals(reply.type())) {
+            return "ADVERTISE";
+        }
+        return DhcpV6MessageType.REPLY.equals(reply.type()) ? "REPLY" : null;
     }
 }

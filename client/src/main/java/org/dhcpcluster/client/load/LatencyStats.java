@@ -57,6 +57,16 @@ public final class LatencyStats {
         }
     }
 
+    /** Adds every sample of {@code other}: the latencies of several seconds make one distribution. */
+    public void addAll(LatencyStats other) {
+        if (count + other.count > nanos.length) {
+            nanos = Arrays.copyOf(nanos, Math.max(nanos.length * 2, count + other.count));
+        }
+        System.arraycopy(other.nanos, 0, nanos, count, other.count);
+        count += other.count;
+        sorted = count == 0;
+    }
+
     /** An independent copy, for reading the numbers off the recording thread. */
     public LatencyStats copy() {
         LatencyStats c = new LatencyStats();

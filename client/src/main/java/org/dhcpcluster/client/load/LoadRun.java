@@ -6,8 +6,9 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,72 +36,114 @@ import org.dhcpcluster.protocol.v6.RelayMessage;
 import org.dhcpcluster.protocol.v6.codec.DhcpV6Codec;
 
 /**
- * A load run: N real client state machines (distinct MACs, and DUIDs made from them) on one
- * scheduler thread and one socket, started at R per second. Replies are routed to their client
- * by chaddr (DHCPv4, also inside DHCPV4-RESPONSE) or Client Identifier (DHCPv6). Relayed, the
- * socket is the relay's (LOCAL:67 for v4, [LOCAL]:547 for v6 and 4o6) and every message goes to
- * the server by unicast; on an interface, it is the clients' own port (68 or 546) and the
- * messages are broadcast or multicast as a lone client would send them (DHCPv4 then asks for
- * broadcast replies; renewals, unicast to the leased address, cannot be received there).
+ * A load run: real client state machines (distinct MACs, and DUIDs made from them) on one
+ * scheduler thread and one socket, driven by a {@link Workload} (a population bound first if
+ * the plan has one, then new clients at R per second and renewals at R2 per second). Replies
+ * are routed to their client by chaddr (DHCPv4, also inside DHCPV4-RESPONSE) or Client
+ * Identifier (DHCPv6). Relayed, the socket is the relay's (LOCAL:67 for v4, [LOCAL]:547 for v6
+ * and 4o6) and every message goes to each server by unicast; on an interface, it is the
+ * clients' own port (68 or 546) and the messages are broadcast or multicast as a lone client
+ * would send them (DHCPv4 then asks for broadcast replies; renewals, unicast to the leased
+ * address, cannot be received there).
  *
  * <p>Direct 4o6 sends DHCPV4-QUERYs to ff02::1:2 (no option 88 discovery per client).
  */
 public final class LoadRun {
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final LoadSettings settings;
     private final ExecutorScheduler scheduler = ExecutorScheduler.singleThreaded("dhcp-load");
     private final ExchangeMeter meter = new ExchangeMeter(scheduler);
     private final LoadCounters counters = new LoadCounters();
-    private final List<SimulatedClient> clients = new ArrayList<>();
     private final Map<String, SimulatedV4Client> byChaddr = new HashMap<>();
     private final Map<String, SimulatedV6Client> byDuid = new HashMap<>();
+    private final int warmUpClients;
+    private final Optional<Path> startSignal;
+    private Workload workload;
 
-    public LoadRun(LoadSettings settings) {
+    /**
+     * A run that first warms its own code on {@code warmUpClients} in-process clients (see
+     * {@link SelfWarmUp}; 0 for none), opens its socket, and then, if {@code startSignal} is
+     * given, waits for that file to exist before it begins: a script measuring a cold start has
+     * the generator ready and waiting, and creates the file the moment the server is ready.
+     */
+    public LoadRun(LoadSettings settings, int warmUpClients, Optional<Path> startSignal) {
         this.settings = settings;
+        this.warmUpClients = warmUpClients;
+        this.startSignal = startSignal;
     }
 
-    /** Runs to the end (every client done, or the maximum duration), printing a progress line every second. */
+    /**
+     * Runs to the end (the measured phase complete, or its maximum duration), printing a progress
+     * line every second and one line when the measured phase begins (its wall-clock start, for
+     * scripts that act on the servers during it).
+     */
     public LoadResult run(PrintStream progress) {
+        if (warmUpClients > 0) {
+            long w0 = System.nanoTime();
+            SelfWarmUp.run(settings.family(), warmUpClients);
+            progress.printf(Locale.ROOT, "load generator warmed up on %d in-process clients in %.1f s%n", warmUpClients,
+                    (System.nanoTime() - w0) / 1e9);
+        }
         DeviceSocket socket = openSocket();
         try {
             Random random = new Random(settings.seed());
-            OnSchedulerThread.run(scheduler, CALL_TIMEOUT, () -> createClients(socket, random));
-            long t0 = System.nanoTime();
-            for (int i = 0; i < clients.size(); i++) {
-                SimulatedClient c = clients.get(i);
-                scheduler.schedule(Duration.ofNanos((long) (i * 1e9 / settings.rate())), c::start);
+            OnSchedulerThread.run(scheduler, CALL_TIMEOUT,
+                    () -> workload = new Workload(settings, scheduler, meter, counters, (i, events) -> create(socket, random, i, events)));
+            if (startSignal.isPresent()) {
+                progress.println("waiting for " + startSignal.get());
+                progress.flush();
+                while (!Files.exists(startSignal.get())) {
+                    sleepMillis(2);
+                }
             }
-            long deadline = t0 + settings.maxDuration().toNanos();
+            long t0 = System.nanoTime();
+            scheduler.schedule(Duration.ZERO, workload::begin);
+            long deadline = Long.MAX_VALUE;
             long nextProgress = t0 + 1_000_000_000L;
-            while (counters.done() < settings.clients() && System.nanoTime() < deadline) {
+            while (!workload.complete() && System.nanoTime() < deadline) {
                 sleepMillis(20);
+                if (deadline == Long.MAX_VALUE && counters.measuredStartEpochMillis() != 0) {
+                    deadline = System.nanoTime() + settings.maxDuration().toNanos();
+                    progress.println("measured phase started epoch-ms=" + counters.measuredStartEpochMillis());
+                    progress.flush();
+                }
                 if (System.nanoTime() >= nextProgress) {
                     progress.println(progressLine(System.nanoTime() - t0));
                     progress.flush();
                     nextProgress += 1_000_000_000L;
                 }
             }
-            long end = System.nanoTime();
-            Map<String, LatencyStats> latencies = OnSchedulerThread.call(scheduler, CALL_TIMEOUT, () -> {
-                clients.forEach(SimulatedClient::stop);
-                return meter.snapshot();
+            Outcome o = OnSchedulerThread.call(scheduler, CALL_TIMEOUT, () -> {
+                workload.stopAll();
+                return new Outcome(meter.snapshot(), Optional.ofNullable(workload.populationPhase()), workload.measuredPhase());
             });
             socket.flush(Duration.ofSeconds(2));
-            long lastBound = counters.lastBoundNanos.get();
-            Duration window = Duration.ofNanos(counters.bound() == 0 ? 0 : Math.max(0, lastBound - t0));
             return new LoadResult(settings, counters.started(), counters.bound(), counters.renewed(), counters.released(),
-                    counters.naks(), counters.done(), Duration.ofNanos(end - t0), window, latencies, socket.sendFailures());
+                    counters.naks(), counters.done(), o.latencies(), socket.sendFailures(), o.population(), o.measured());
         } finally {
             socket.close();
             scheduler.close();
         }
     }
 
+    /** What is read off the scheduler thread at the end. */
+    private record Outcome(Map<String, LatencyStats> latencies, Optional<PopulationPhase> population, MeasuredPhase measured) {
+    }
+
     private String progressLine(long elapsedNanos) {
-        return String.format(Locale.ROOT, "t=%ds started %d/%d bound %d renewed %d released %d naks %d done %d",
-                elapsedNanos / 1_000_000_000L, counters.started(), settings.clients(), counters.bound(),
-                counters.renewed(), counters.released(), counters.naks(), counters.done());
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "t=%ds", elapsedNanos / 1_000_000_000L));
+        if (settings.plan().population() > 0) {
+            line.append(String.format(Locale.ROOT, " population %d/%d", counters.populationBound(), settings.plan().population()));
+        }
+        line.append(String.format(Locale.ROOT, " started %d/%d bound %d renewed %d released %d naks %d done %d",
+                counters.started(), settings.clients(), counters.bound(), counters.renewed(), counters.released(),
+                counters.naks(), counters.done()));
+        if (settings.plan().renewals() > 0) {
+            line.append(String.format(Locale.ROOT, " renewals %d/%d answered %d", counters.renewalsOffered(),
+                    settings.plan().renewals(), counters.renewalsAnswered()));
+        }
+        return line.append(" failed ").append(counters.failed()).toString();
     }
 
     private DeviceSocket openSocket() {
@@ -118,40 +161,41 @@ public final class LoadRun {
                 d -> scheduler.schedule(Duration.ZERO, () -> dispatch(d)));
     }
 
-    private void createClients(DeviceSocket socket, Random random) {
-        for (int i = 0; i < settings.clients(); i++) {
-            byte[] mac = mac(settings.seed(), i);
-            Random own = new Random(random.nextLong());
-            switch (settings.family()) {
-                case "v4" -> {
-                    Transport t = settings.relayed()
-                            ? new V4RelayTransport(socket, (Inet4Address) settings.relayAddress().get(),
-                                    new InetSocketAddress(settings.server().get(), serverPort()))
-                            : socket;
-                    DhcpV4ClientConfig config = DhcpV4ClientConfig.builder(mac).broadcastFlag(!settings.relayed()).build();
-                    addV4(i, mac, new SimulatedV4Client(i, config, scheduler, t, own, meter, counters, settings));
-                }
-                case "4o6" -> {
-                    Transport v6 = settings.relayed() ? relay6(socket, mac) : socket;
-                    List<InetSocketAddress> servers = Dhcp4o6Servers.destinations(List.of());
-                    Transport t = new Dhcp4o6Transport(v6, () -> servers);
-                    DhcpV4ClientConfig config = DhcpV4ClientConfig.builder(mac).build();
-                    addV4(i, mac, new SimulatedV4Client(i, config, scheduler, t, own, meter, counters, settings));
-                }
-                default -> {
-                    Transport t = settings.relayed() ? relay6(socket, mac) : socket;
-                    DhcpV6ClientConfig config = DhcpV6ClientConfig.builder(mac).iaNa(1).build();
-                    SimulatedV6Client c = new SimulatedV6Client(i, config, scheduler, t, own, meter, counters, settings);
-                    byDuid.put(config.duid().toHex(), c);
-                    clients.add(c);
-                }
+    /** Client {@code i} of the workload; called on the scheduler thread, in index order (the random draws depend on it). */
+    private SimulatedClient create(DeviceSocket socket, Random random, int i, ClientEvents events) {
+        byte[] mac = mac(settings.seed(), i);
+        Random own = new Random(random.nextLong());
+        switch (settings.family()) {
+            case "v4" -> {
+                Transport t = settings.relayed()
+                        ? new V4RelayTransport(socket, (Inet4Address) settings.relayAddress().get(), servers())
+                        : socket;
+                DhcpV4ClientConfig config = DhcpV4ClientConfig.builder(mac).broadcastFlag(!settings.relayed()).build();
+                return addV4(mac, new SimulatedV4Client(i, config, scheduler, t, own, meter, events));
+            }
+            case "4o6" -> {
+                Transport v6 = settings.relayed() ? relay6(socket, mac) : socket;
+                List<InetSocketAddress> fouro6Servers = Dhcp4o6Servers.destinations(List.of());
+                Transport t = new Dhcp4o6Transport(v6, () -> fouro6Servers);
+                DhcpV4ClientConfig config = DhcpV4ClientConfig.builder(mac).build();
+                return addV4(mac, new SimulatedV4Client(i, config, scheduler, t, own, meter, events));
+            }
+            default -> {
+                Transport t = settings.relayed() ? relay6(socket, mac) : socket;
+                DhcpV6ClientConfig config = DhcpV6ClientConfig.builder(mac).iaNa(1).build();
+                SimulatedV6Client c = new SimulatedV6Client(i, config, scheduler, t, own, meter, events);
+                byDuid.put(config.duid().toHex(), c);
+                return c;
             }
         }
     }
 
+    private List<InetSocketAddress> servers() {
+        return settings.servers().stream().map(a -> new InetSocketAddress(a, serverPort())).toList();
+    }
+
     private Transport relay6(DeviceSocket socket, byte[] mac) {
-        return new V6RelayTransport(socket, (Inet6Address) settings.relayAddress().get(), mac,
-                new InetSocketAddress(settings.server().get(), serverPort()));
+        return new V6RelayTransport(socket, (Inet6Address) settings.relayAddress().get(), mac, servers());
     }
 
     private int serverPort() {
@@ -161,9 +205,9 @@ public final class LoadRun {
         return settings.family().equals("v4") ? V4Destinations.SERVER_PORT : V6Destinations.SERVER_PORT;
     }
 
-    private void addV4(int i, byte[] mac, SimulatedV4Client c) {
+    private SimulatedV4Client addV4(byte[] mac, SimulatedV4Client c) {
         byChaddr.put(HexFormat.of().formatHex(mac), c);
-        clients.add(c);
+        return c;
     }
 
     /** Locally administered, unicast MACs, distinct per client and per seed: 02:xx:ii:ii:ii:ii... */

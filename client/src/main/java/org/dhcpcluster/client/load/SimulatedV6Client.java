@@ -1,6 +1,5 @@
 package org.dhcpcluster.client.load;
 
-import java.time.Duration;
 import java.util.Random;
 import org.dhcpcluster.client.runtime.Scheduler;
 import org.dhcpcluster.client.runtime.Transport;
@@ -17,28 +16,40 @@ import org.dhcpcluster.protocol.v6.codec.DhcpV6Codec;
 /**
  * A real {@link DhcpV6Client} in a load run; the DHCPv6 twin of {@link SimulatedV4Client}. A
  * release is complete when the RELEASE exchange ends (REPLY, or REL_MAX_RC transmissions).
+ * DHCPv6 has no NAK: a server that will not extend a binding says so per IA, and the client
+ * asks again with a REQUEST (RFC 8415 section 18.2.10.1).
  */
 final class SimulatedV6Client implements SimulatedClient {
     private final int index;
     private final DhcpV6Client client;
     private final ExchangeMeter meter;
-    private final LoadCounters counters;
-    private final LoadSettings settings;
-    private final Scheduler scheduler;
-    private boolean finished;
 
     SimulatedV6Client(int index, DhcpV6ClientConfig config, Scheduler scheduler, Transport transport, Random random,
-                      ExchangeMeter meter, LoadCounters counters, LoadSettings settings) {
+                      ExchangeMeter meter, ClientEvents events) {
         this.index = index;
         this.meter = meter;
-        this.counters = counters;
-        this.settings = settings;
-        this.scheduler = scheduler;
         Transport metered = (payload, destination) -> {
             observeSent(payload);
             transport.send(payload, destination);
         };
-        this.client = new DhcpV6Client(config, scheduler, metered, random, new Script());
+        this.client = new DhcpV6Client(config, scheduler, metered, random, new DhcpV6ClientListener() {
+            @Override
+            public void stateChanged(DhcpV6ClientState from, DhcpV6ClientState to) {
+                if (from == DhcpV6ClientState.RELEASING && to == DhcpV6ClientState.STOPPED) {
+                    events.released(index);
+                }
+            }
+
+            @Override
+            public void bound(DhcpV6Lease lease) {
+                events.bound(index);
+            }
+
+            @Override
+            public void renewed(DhcpV6Lease lease) {
+                events.renewed(index);
+            }
+        });
     }
 
     private void observeSent(byte[] payload) {
@@ -54,70 +65,36 @@ final class SimulatedV6Client implements SimulatedClient {
 
     /** A message whose Client Identifier is this client's DUID. */
     void receive(ClientServerMessage reply) {
-        meter.answered(index, reply.transactionId());
+        meter.answered(index, ExchangeNames.replyKind(reply), reply.transactionId());
         client.receive(reply);
     }
 
     @Override
     public void start() {
-        counters.started.incrementAndGet();
         client.start();
+    }
+
+    @Override
+    public boolean isBound() {
+        return client.state() == DhcpV6ClientState.BOUND;
+    }
+
+    @Override
+    public void renewNow() {
+        client.renewNow();
+    }
+
+    @Override
+    public void releaseIfBound() {
+        if (isBound()) {
+            client.release();
+        }
     }
 
     @Override
     public void stop() {
         if (client.state() != DhcpV6ClientState.STOPPED) {
             client.stop();
-        }
-    }
-
-    private void finish() {
-        if (!finished) {
-            finished = true;
-            counters.done.incrementAndGet();
-        }
-    }
-
-    private void afterLease() {
-        if (settings.release()) {
-            scheduler.schedule(Duration.ZERO, () -> {
-                if (client.state() == DhcpV6ClientState.BOUND) {
-                    client.release();
-                }
-            });
-        } else {
-            finish();
-        }
-    }
-
-    private final class Script implements DhcpV6ClientListener {
-        private boolean renewedOnce;
-
-        @Override
-        public void stateChanged(DhcpV6ClientState from, DhcpV6ClientState to) {
-            if (from == DhcpV6ClientState.RELEASING && to == DhcpV6ClientState.STOPPED) {
-                counters.released.incrementAndGet();
-                finish();
-            }
-        }
-
-        @Override
-        public void bound(DhcpV6Lease lease) {
-            counters.recordBound();
-            if (!settings.renew()) {
-                afterLease();
-            }
-        }
-
-        @Override
-        public void renewed(DhcpV6Lease lease) {
-            if (!renewedOnce) {
-                renewedOnce = true;
-                counters.renewed.incrementAndGet();
-                if (settings.renew()) {
-                    afterLease();
-                }
-            }
         }
     }
 }

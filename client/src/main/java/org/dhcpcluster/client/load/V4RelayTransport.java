@@ -2,6 +2,7 @@ package org.dhcpcluster.client.load;
 
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.dhcpcluster.client.runtime.Transport;
 
 /**
@@ -11,7 +12,8 @@ import org.dhcpcluster.client.runtime.Transport;
  * address on port 67, where the load generator listens, for all messages, renewals and
  * releases included (an ordinary socket could not receive a reply to the client's ciaddr).
  * The giaddr and hops octets are patched in place: the message is otherwise sent as the
- * state machine built it.
+ * state machine built it. With several servers every message goes to each of them, as a relay
+ * agent configured with several servers does (ISC dhcrelay): all may answer.
  */
 public final class V4RelayTransport implements Transport {
     /** Offsets in the fixed BOOTP header (RFC 2131 figure 1). */
@@ -20,12 +22,15 @@ public final class V4RelayTransport implements Transport {
 
     private final Transport socket;
     private final byte[] giaddr;
-    private final InetSocketAddress server;
+    private final List<InetSocketAddress> servers;
 
-    public V4RelayTransport(Transport socket, Inet4Address relayAddress, InetSocketAddress server) {
+    public V4RelayTransport(Transport socket, Inet4Address relayAddress, List<InetSocketAddress> servers) {
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("a relay needs at least one server");
+        }
         this.socket = socket;
         this.giaddr = relayAddress.getAddress();
-        this.server = server;
+        this.servers = List.copyOf(servers);
     }
 
     @Override
@@ -36,6 +41,8 @@ public final class V4RelayTransport implements Transport {
         byte[] relayed = payload.clone();
         relayed[HOPS_OFFSET] = (byte) Math.min(255, (relayed[HOPS_OFFSET] & 0xff) + 1);
         System.arraycopy(giaddr, 0, relayed, GIADDR_OFFSET, 4);
-        socket.send(relayed, server);
+        for (InetSocketAddress server : servers) {
+            socket.send(relayed, server);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.dhcpcluster.client.load;
 
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.dhcpcluster.client.runtime.Transport;
 import org.dhcpcluster.protocol.DecodeException;
 import org.dhcpcluster.protocol.v6.DhcpV6Message;
@@ -16,19 +17,23 @@ import org.dhcpcluster.protocol.v6.codec.DhcpV6Codec;
  * goes inside a RELAY-FORW whose link-address is the load generator's address on the simulated
  * link (the server selects the subnet by it) and whose peer-address is the client's EUI-64
  * link-local address, by unicast to the server's port 547. The server answers with RELAY-REPL
- * to the load generator's port 547.
+ * to the load generator's port 547. With several servers each gets every RELAY-FORW, as from a
+ * relay agent configured with several servers.
  */
 public final class V6RelayTransport implements Transport {
     private final Transport socket;
     private final Inet6Address linkAddress;
     private final Inet6Address peerAddress;
-    private final InetSocketAddress server;
+    private final List<InetSocketAddress> servers;
 
-    public V6RelayTransport(Transport socket, Inet6Address linkAddress, byte[] clientMac, InetSocketAddress server) {
+    public V6RelayTransport(Transport socket, Inet6Address linkAddress, byte[] clientMac, List<InetSocketAddress> servers) {
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("a relay needs at least one server");
+        }
         this.socket = socket;
         this.linkAddress = linkAddress;
         this.peerAddress = linkLocal(clientMac);
-        this.server = server;
+        this.servers = List.copyOf(servers);
     }
 
     /** fe80::/64 with the modified EUI-64 interface identifier of {@code mac} (RFC 4291 appendix A). */
@@ -57,6 +62,9 @@ public final class V6RelayTransport implements Transport {
         }
         RelayMessage forw = new RelayMessage(DhcpV6MessageType.RELAY_FORW, 0, linkAddress, peerAddress,
                 DhcpV6Options.empty(), inner);
-        socket.send(DhcpV6Codec.encode(forw), server);
+        byte[] encoded = DhcpV6Codec.encode(forw);
+        for (InetSocketAddress server : servers) {
+            socket.send(encoded, server);
+        }
     }
 }

@@ -48,6 +48,7 @@ import org.dhcpcluster.protocol.v4.codec.DhcpV4Codec;
  *       the lease (BOUND), a DHCPNAK ends it (INIT), expiry ends it (INIT).
  *   <li>{@link #start(DhcpV4Lease)}: INIT-REBOOT, DHCPREQUEST broadcast for the remembered
  *       address without a server identifier, REBOOTING; ACK binds, NAK or silence goes to INIT.
+ *   <li>{@link #renewNow()}: RENEWING before T1, as section 4.4.5 allows.
  *   <li>{@link #release()}: DHCPRELEASE unicast to the server, STOPPED.
  * </ul>
  *
@@ -151,6 +152,19 @@ public final class DhcpV4Client {
         lease = null;
         setState(STOPPED);
         listener.released(released);
+    }
+
+    /**
+     * Enters RENEWING now rather than at T1: RFC 2131 section 4.4.5 lets a client extend its
+     * lease before T1. A load generator uses it to renew many leases on a schedule of its own
+     * (a renewal storm) instead of waiting for the server's T1. T2 and expiry keep their
+     * times, so the retransmissions follow section 4.4.5 as at T1.
+     */
+    public void renewNow() {
+        requireState("renew", BOUND);
+        renewTimer.cancel();
+        renewTimer = ScheduledTask.NONE;
+        enterRenewing();
     }
 
     /** Stops every timer and sends nothing; {@link #lease()} keeps the last lease so it can be remembered. */

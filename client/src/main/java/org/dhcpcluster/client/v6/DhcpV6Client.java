@@ -54,6 +54,7 @@ import org.dhcpcluster.protocol.v6.option.IdentityAssociation;
  *       marks NoBinding is asked for with a REQUEST (section 18.2.10.1).
  *   <li>{@link #linkChanged()} or {@link #start(DhcpV6Lease)}: CONFIRM the addresses (or REBIND
  *       when prefixes are held, section 18.2.12); NotOnLink sends the client back to SOLICIT.
+ *   <li>{@link #renewNow()}: RENEW before T1 (a load generator's renewal storm).
  *   <li>{@link #release()}: RELEASE, up to REL_MAX_RC transmissions, then STOPPED.
  *   <li>{@link #informationRequest()}: stateless configuration, refreshed per section 21.23.
  *   <li>A REPLY with UseMulticast makes the client resend by multicast; UnspecFail is left to
@@ -173,6 +174,18 @@ public final class DhcpV6Client {
         exchange = exchange(RetransmissionParameters.release(), messages.release(server, clientIas(released)),
                 this::serverDestination).whenFailed(this::finishRelease).start();
         listener.released(released);
+    }
+
+    /**
+     * Starts the RENEW exchange of section 18.2.4 now rather than at T1, for a load generator
+     * that renews many leases on a schedule of its own (a renewal storm). T2 and the valid
+     * lifetimes keep their times, so the RENEW is retransmitted and gives way to REBIND as at T1.
+     */
+    public void renewNow() {
+        requireState("renew", BOUND);
+        renewTimer.cancel();
+        renewTimer = ScheduledTask.NONE;
+        renew();
     }
 
     /** Stateless configuration (section 18.2.6): INFORMATION-REQUEST, no addresses. */

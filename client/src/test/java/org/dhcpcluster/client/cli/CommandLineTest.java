@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.dhcpcluster.client.load.LoadPlan;
 import org.dhcpcluster.client.load.LoadSettings;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -61,7 +62,7 @@ class CommandLineTest {
         assertEquals(200, s.clients());
         assertEquals(50.5, s.rate());
         assertEquals(Optional.of(InetAddress.getByName("192.0.2.2")), s.relayAddress());
-        assertEquals(Optional.of(InetAddress.getByName("192.0.2.1")), s.server());
+        assertEquals(List.of(InetAddress.getByName("192.0.2.1")), s.servers());
         assertTrue(s.relayed() && s.renew() && s.release());
         assertEquals(Duration.ofSeconds(30), s.maxDuration());
     }
@@ -73,6 +74,48 @@ class CommandLineTest {
         assertEquals(Optional.of("eth0"), s.device());
         assertFalse(s.relayed() || s.renew() || s.release());
         assertEquals(Duration.ofSeconds(60), s.maxDuration());
+        assertEquals(0, s.plan().population());
+        assertEquals(0, s.plan().renewals());
+        assertEquals(LoadPlan.DEFAULT_GIVE_UP, s.plan().giveUp());
+        assertFalse(s.plan().perSecond());
+    }
+
+    @Test
+    void aRenewalStormIsAPopulationWithOneRenewalEachAtTheRenewRate() throws Exception {
+        LoadSettings s = load(parse("load", "v6", "--clients", "0", "--population", "10000", "--population-rate", "800",
+                "--renew-rate", "500", "--relay", "2001:db8:2::2", "--server", "2001:db8:2::1", "--per-second")).settings();
+        assertEquals(0, s.clients());
+        assertEquals(new LoadPlan(10000, 800, 10000, 500, Duration.ofSeconds(28), Duration.ofSeconds(10), true), s.plan());
+    }
+
+    @Test
+    void aRelayMaySendToSeveralServersAndRenewalsMayCycleThroughThePopulation() throws Exception {
+        LoadSettings s = load(parse("load", "v4", "--clients", "900", "--rate", "300", "--population", "100",
+                "--renewals", "300", "--renew-rate", "100", "--give-up", "20", "--relay", "198.51.100.1",
+                "--server", "192.0.2.11,192.0.2.12,192.0.2.13")).settings();
+        assertEquals(List.of(InetAddress.getByName("192.0.2.11"), InetAddress.getByName("192.0.2.12"),
+                InetAddress.getByName("192.0.2.13")), s.servers());
+        assertEquals(300, s.plan().renewals());
+        assertEquals(Duration.ofSeconds(20), s.plan().giveUp());
+    }
+
+    @Test
+    void aColdStartRunWaitsForItsStartFileAfterWarmingUp() {
+        LoadCommand c = load(parse("load", "v4", "--clients", "60000", "--rate", "1000", "--relay", "198.51.100.2",
+                "--server", "198.51.100.1", "--start-when", "/tmp/go", "--self-warm-up", "5000"));
+        assertEquals(java.nio.file.Path.of("/tmp/go"), c.startWhen);
+        assertEquals(5000, c.selfWarmUp);
+        assertEquals(20000, load(parse("load", "v4", "--clients", "1", "--rate", "1", "--interface", "eth0")).selfWarmUp);
+    }
+
+    @Test
+    void renewalsWithoutAPopulationOrAnythingToMeasureAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> load(parse("load", "v4", "--clients", "10", "--rate", "1",
+                "--renewals", "5", "--renew-rate", "1", "--interface", "eth0")).settings(), "nobody to renew");
+        assertThrows(IllegalArgumentException.class, () -> load(parse("load", "v4", "--clients", "0", "--population", "5",
+                "--interface", "eth0")).settings(), "a population alone measures nothing");
+        assertThrows(IllegalArgumentException.class, () -> load(parse("load", "v4", "--clients", "10",
+                "--interface", "eth0")).settings(), "new clients need a rate");
     }
 
     @Test

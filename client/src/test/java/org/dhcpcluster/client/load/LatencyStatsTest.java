@@ -72,4 +72,14 @@ class LatencyStatsTest {
         assertThrows(IllegalArgumentException.class, () -> millis(1).percentile(101));
         assertThrows(IllegalArgumentException.class, () -> new LatencyStats().record(Duration.ofMillis(-1)));
     }
+
+    @Test
+    void addAllMakesOneDistributionOfSeveral() {
+        LatencyStats merged = millis(5, 1);
+        merged.addAll(millis(3, 2, 4));
+        merged.addAll(new LatencyStats());
+        assertEquals(5, merged.count());
+        assertEquals(Duration.ofMillis(3), merged.percentile(50));
+        assertEquals(Duration.ofMillis(5), merged.max());
+    }
 }

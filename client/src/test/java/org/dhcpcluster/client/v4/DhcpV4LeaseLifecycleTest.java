@@ -2,6 +2,7 @@ package org.dhcpcluster.client.v4;
 
 import static org.dhcpcluster.client.v4.V4Harness.ADDRESS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -102,6 +103,44 @@ class DhcpV4LeaseLifecycleTest {
         assertEquals(other.id(), h.client.lease().orElseThrow().serverIdentifier());
         h.scheduler.advanceTo(h.client.lease().orElseThrow().renewAt());
         assertEquals(V4Destinations.server(other.id()), h.transport.last().destination(), "RENEW goes to the new server");
+    }
+
+    @Test
+    void renewNowUnicastsTheRenewalBeforeT1AndKeepsT2() {
+        DhcpV4Lease lease = h.bind(3600, 1800, 3150);
+        h.scheduler.advance(Duration.ofSeconds(100));
+
+        h.client.renewNow();
+
+        assertEquals(DhcpV4ClientState.RENEWING, h.client.state());
+        DhcpV4Message renew = h.lastSent(DhcpMessageType.REQUEST);
+        assertEquals(ADDRESS, renew.ciaddr());
+        assertEquals(V4Destinations.server(h.server.id()), h.transport.last().destination());
+        int sent = h.transport.count();
+        h.scheduler.advanceTo(lease.renewAt());
+        assertEquals(DhcpV4ClientState.RENEWING, h.client.state(), "the old T1 no longer fires");
+        assertTrue(h.transport.count() <= sent + 1, "only section 4.4.5's retransmission, at half the time to T2");
+        h.scheduler.advanceTo(lease.rebindAt());
+        assertEquals(DhcpV4ClientState.REBINDING, h.client.state());
+    }
+
+    @Test
+    void anAckToAnEarlyRenewalExtendsTheLeaseFromThatRenewal() {
+        h.bind(3600, 1800, 3150);
+        h.scheduler.advance(Duration.ofSeconds(100));
+        Instant renewalSent = h.scheduler.now();
+        h.client.renewNow();
+
+        h.deliver(h.server.ack(h.lastSent(DhcpMessageType.REQUEST), ADDRESS, 3600, 1800, 3150));
+
+        assertEquals(DhcpV4ClientState.BOUND, h.client.state());
+        assertEquals(renewalSent.plusSeconds(1800), h.client.lease().orElseThrow().renewAt());
+        assertEquals("renewed 192.0.2.10", h.events.get(h.events.size() - 1));
+    }
+
+    @Test
+    void renewNowIsRefusedWithoutALease() {
+        assertThrows(IllegalStateException.class, h.client::renewNow);
     }
 
     @Test

@@ -52,6 +52,34 @@ class DhcpV6RenewalTest {
     }
 
     @Test
+    void renewNowSendsRenewBeforeT1AndRebindStillComesAtT2() {
+        DhcpV6Lease lease = h.bind(1000, 1600, 2000, 3000);
+        h.scheduler.advance(Duration.ofSeconds(100));
+
+        h.client.renewNow();
+
+        assertEquals(DhcpV6ClientState.RENEWING, h.client.state());
+        assertEquals(h.server.id(), h.lastSent(DhcpV6MessageType.RENEW).serverId().orElseThrow());
+        h.scheduler.advanceTo(lease.rebindAt().orElseThrow());
+        assertEquals(DhcpV6ClientState.REBINDING, h.client.state());
+        h.lastSent(DhcpV6MessageType.REBIND);
+    }
+
+    @Test
+    void aReplyToAnEarlyRenewExtendsTheLeaseFromIt() {
+        h.bind(1000, 1600, 2000, 3000);
+        h.scheduler.advance(Duration.ofSeconds(100));
+        Instant renewSent = h.scheduler.now();
+        h.client.renewNow();
+
+        h.deliver(h.server.reply(h.lastSent(DhcpV6MessageType.RENEW), V6TestServer.na(1, 1000, 1600, address(2000, 3000))));
+
+        assertEquals(DhcpV6ClientState.BOUND, h.client.state());
+        assertEquals(renewSent.plusSeconds(1000), h.client.lease().orElseThrow().renewAt().orElseThrow());
+        assertEquals("renewed 2001:db8::10", h.events.get(h.events.size() - 1));
+    }
+
+    @Test
     void aReplyToRenewExtendsTheLeaseFromTheFirstRenew() {
         DhcpV6Lease lease = h.bind(1000, 1600, 2000, 3000);
         h.scheduler.advanceTo(lease.renewAt().orElseThrow());
