@@ -31,7 +31,24 @@ import org.dhcpcluster.lease.v4.policy.LeaseTimes;
 import org.dhcpcluster.lease.v4.policy.Policy4;
 import org.dhcpcluster.lease.v4.policy.Prefix4;
 import org.dhcpcluster.lease.v4.policy.Subnet4;
+import org.dhcpcluster.lease.v6.Answer6;
+import org.dhcpcluster.lease.v6.Hint6;
+import org.dhcpcluster.lease.v6.IaKey;
+import org.dhcpcluster.lease.v6.IaType;
+import org.dhcpcluster.lease.v6.Kind6;
+import org.dhcpcluster.lease.v6.Request6;
+import org.dhcpcluster.lease.v6.Rules6;
+import org.dhcpcluster.lease.v6.policy.Lifetimes6;
 import org.dhcpcluster.lease.v6.policy.Policy6;
+import org.dhcpcluster.lease.v6.space.Address128;
+import org.dhcpcluster.lease.v6.space.SliceKey;
+import org.dhcpcluster.protocol.v6.ClientServerMessage;
+import org.dhcpcluster.protocol.v6.DhcpV6MessageType;
+import org.dhcpcluster.protocol.v6.DhcpV6Options;
+import org.dhcpcluster.protocol.v6.Duid;
+import org.dhcpcluster.protocol.v6.codec.DhcpV6Codec;
+import org.dhcpcluster.protocol.v6.option.IaAddress;
+import org.dhcpcluster.protocol.v6.option.IdentityAssociation;
 import org.dhcpcluster.lease.v6.policy.Subnet6;
 import org.dhcpcluster.lease.v6.space.Pool6;
 import org.dhcpcluster.node.edge.v4.ReplyBuilder4;
@@ -52,9 +69,9 @@ import org.slf4j.LoggerFactory;
  * node taking traffic cold answered a fraction of its warm rate for its first tens of seconds.
  *
  * <ol>
- *   <li>The DHCPv4 path, decode - decide - reply - encode, and the Kryo form of what crosses the
- *       cluster, run {@value #EXCHANGES} times over a throw-away partition in memory (documentation
- *       addresses; nothing is journaled or sent).</li>
+ *   <li>The DHCPv4 path (and the DHCPv6 one when it is served), decode - decide - reply - encode,
+ *       and the Kryo form of what crosses the cluster, run {@value #EXCHANGES} times over a
+ *       throw-away partition in memory (documentation addresses; nothing is journaled or sent).</li>
  *   <li>Every partition of the configured pools is woken (recovered where it lives, on this node
  *       or another) up to {@value #MAX_PARTITIONS}, {@value #PARALLEL} at a time.</li>
  * </ol>
@@ -73,7 +90,7 @@ public final class Warmup {
     /** Runs both steps and logs what they cost. */
     public static void run(ActorSystem<?> system, PartitionDirectory partitions, Policy4 policy4, Optional<Policy6> policy6) {
         long started = System.nanoTime();
-        int exchanges = exerciseV4(system);
+        int exchanges = exerciseV4(system) + (policy6.isPresent() ? exerciseV6(system) : 0);
         long exercised = System.nanoTime();
         List<PartitionKey> keys = partitionsOf(policy4, policy6);
         int woken = wake(system, partitions, keys);
@@ -129,6 +146,64 @@ public final class Warmup {
             }
         }
         return done;
+    }
+
+    /** SOLICIT and REQUEST for {@value #EXCHANGES} synthetic IA_NAs through the real v6 codec, rules and Kryo. */
+    static int exerciseV6(ActorSystem<?> system) {
+        Serialization serialization = SerializationExtension.get(Adapter.toClassic(system));
+        Address128 prefix = Address128.parse("2001:db8:ffff::");
+        Subnet6 link = new Subnet6(1, prefix, 64, Optional.empty(), List.of(), List.of(),
+                List.of(Pool6.addresses(Address128.parse("2001:db8:ffff::1000"), Address128.parse("2001:db8:ffff::1fff"))), List.of(),
+                Lifetimes6.withDefaultTimers(3000, 4000), false, List.of(), java.util.Map.of());
+        Policy6 policy = new Policy6(List.of(link), Duration.ofSeconds(60), Duration.ofHours(1));
+        Rules6 rules = new Rules6(() -> policy);
+        SliceKey slice = SliceKey.of(Address128.parse("2001:db8:ffff::1000"), 128);
+        PartitionState state = new PartitionState(slice.size());
+        Duid server = Duid.of(new byte[] {0, 4, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+        long now = System.currentTimeMillis();
+        int done = 0;
+        for (int i = 0; i < EXCHANGES; i++) {
+            if (i % 2000 == 0) {
+                state = new PartitionState(slice.size());
+            }
+            Duid duid = Duid.ll(1, new byte[] {2, 0, 0, (byte) (i >>> 16), (byte) (i >>> 8), (byte) i});
+            ClientServerMessage solicit = decoded6(ClientServerMessage.builder(DhcpV6MessageType.SOLICIT).transactionId(i).clientId(duid)
+                    .add(IdentityAssociation.na(1, 0, 0, DhcpV6Options.builder().build()).toOption()).build());
+            Holder holder = new Holder(1, IaKey.of(solicit.clientId().orElseThrow().bytes(), IaType.NA, 1));
+            Request6 ask = new Request6(holder, i, 1, 0, now, Kind6.SOLICIT, Request6.Find.ANY, List.of(), false, null);
+            Decision advertised = rules.decide(ask, slice, state, now);
+            serialization.serialize(new PartitionEntity.Handle(ask, system.deadLetters())).get();
+            if (!(advertised.answer() instanceof Answer6.IaResult offered) || offered.items().isEmpty()) {
+                continue;
+            }
+            state.holds().hold(advertised.holdOffset(), holder, advertised.holdUntil());
+            Answer6.Granted6 g = offered.items().get(0);
+            Request6 bind = new Request6(holder, i, 3, 0, now, Kind6.REQUEST, Request6.Find.ANY, List.of(new Hint6(g.item(), g.length())),
+                    false, null);
+            Decision bound = rules.decide(bind, slice, state, now);
+            for (PartitionEvent e : bound.events()) {
+                state.applyAhead(e);
+                serialization.serialize(e).get();
+            }
+            state.takePendingEvents();
+            if (bound.answer() instanceof Answer6.IaResult r && !r.items().isEmpty()) {
+                serialization.serialize(r).get();
+                DhcpV6Codec.encode(ClientServerMessage.replyTo(solicit, DhcpV6MessageType.REPLY).serverId(server)
+                        .add(IdentityAssociation.na(1, 1500, 2400, DhcpV6Options.builder()
+                                .add(new IaAddress(r.items().get(0).item().toInet6(), 3000, 4000).toOption()).build()).toOption())
+                        .build());
+                done++;
+            }
+        }
+        return done;
+    }
+
+    private static ClientServerMessage decoded6(ClientServerMessage m) {
+        try {
+            return (ClientServerMessage) DhcpV6Codec.decode(DhcpV6Codec.encode(m));
+        } catch (DecodeException e) {
+            throw new IllegalStateException("the warm-up's own SOLICIT does not decode: " + e.getMessage(), e);
+        }
     }
 
     private static DhcpV4Message decoded(DhcpV4Message m) {

@@ -20,6 +20,7 @@ class WarmupTest {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "warm-up", ConfigFactory.load());
         try {
             assertEquals(Warmup.EXCHANGES, Warmup.exerciseV4(system));
+            assertEquals(Warmup.EXCHANGES, Warmup.exerciseV6(system));
         } finally {
             system.terminate();
         }
