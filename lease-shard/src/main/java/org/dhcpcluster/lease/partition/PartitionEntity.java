@@ -197,7 +197,9 @@ public final class PartitionEntity extends EventSourcedBehaviorWithEnforcedRepli
         PartitionRequest r = cmd.request();
         long window = rules.offerHoldMs();
         state.holds().expire(now);
-        state.recent().expire(now, Math.max(window, HANDOVER_HORIZON_MS));
+        // Beyond a few seconds a message is re-decided rather than repeated, which gives the same
+        // answer; keeping every client's last messages longer only feeds the garbage collector.
+        state.recent().expire(now, HANDOVER_HORIZON_MS);
         switch (state.recent().classify(r.holder(), r.xid(), r.type(), r.elapsed(), r.receivedAt(), window)) {
             case COPY:
                 return respond(state, cmd.replyTo(), rules.copy());

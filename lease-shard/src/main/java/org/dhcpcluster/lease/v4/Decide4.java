@@ -61,8 +61,9 @@ final class Decide4 {
         this.policy = policy;
         this.dynamic = dynamic;
         this.now = now;
-        this.reservation = subnet.reservationFor(hardwareText(r.hardwareAddress()),
-                Optional.ofNullable(ClientKey4.clientIdHex(holder.key())));
+        boolean anyReservations = !subnet.reservationsByHardwareAddress().isEmpty() || !subnet.reservationsByClientId().isEmpty();
+        this.reservation = anyReservations ? subnet.reservationFor(hardwareText(r.hardwareAddress()),
+                Optional.ofNullable(ClientKey4.clientIdHex(holder.key()))) : Optional.empty();
     }
 
     Decision decide() {

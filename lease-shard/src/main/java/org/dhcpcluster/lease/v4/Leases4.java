@@ -80,34 +80,36 @@ public final class Leases4 {
     // ---- DISCOVER: reservation, preferred address, then home onwards ------------------------
 
     private CompletionStage<Answer4> discover(DhcpV4Message m, Holder holder, Subnet4 subnet, long receivedAt) {
-        List<Request4> steps = new ArrayList<>();
-        List<Block4> where = new ArrayList<>();
+        // One request, re-aimed at each partition in turn: the search may cross every partition
+        // of a large pool, and the message is read once, not once per partition.
+        Request4 any = request(m, DISCOVER, holder, Request4.Find.ANY, 0, false, receivedAt);
+        List<Request4> first = new ArrayList<>(2);
+        List<Block4> where = new ArrayList<>(2);
         Optional<Reservation4> reservation = subnet.reservationFor(m.clientHardwareAddressText(),
                 m.clientIdentifier().map(id -> id.toHex()));
         reservation.ifPresent(r -> {
             where.add(Block4.of(r.address()));
-            steps.add(request(m, DISCOVER, holder, Request4.Find.RESERVED, r.address(), false, receivedAt));
+            first.add(any.aimedAt(Request4.Find.RESERVED, r.address()));
         });
         int requested = m.requestedIpAddress().map(Ipv4::toInt).filter(subnet::inPool).orElse(0);
         int[] bases = policy.get().blockBases(subnet);
         int home = bases.length == 0 ? 0 : Math.floorMod(holder.spread(), bases.length);
         if (requested != 0 && (bases.length == 0 || !Block4.of(requested).equals(new Block4(bases[home])))) {
             where.add(Block4.of(requested));
-            steps.add(request(m, DISCOVER, holder, Request4.Find.PREFERRED, requested, false, receivedAt));
+            first.add(any.aimedAt(Request4.Find.PREFERRED, requested));
         }
-        for (int i = 0; i < bases.length; i++) {
-            where.add(new Block4(bases[(home + i) % bases.length]));
-            steps.add(request(m, DISCOVER, holder, Request4.Find.ANY, requested, false, receivedAt));
-        }
-        return search(steps, where, 0);
+        return search(first, where, any.aimedAt(Request4.Find.ANY, requested), bases, home, 0);
     }
 
-    private CompletionStage<Answer4> search(List<Request4> steps, List<Block4> where, int i) {
-        if (i == steps.size()) {
+    /** Asks the reserved and preferred partitions, then every partition of the subnet from home on, until one answers. */
+    private CompletionStage<Answer4> search(List<Request4> first, List<Block4> where, Request4 any, int[] bases, int home, int i) {
+        if (i == first.size() + bases.length) {
             return CompletableFuture.completedFuture(new Answer4.Silent(Silence.POOL_EXHAUSTED, "no free address in any partition"));
         }
-        return ask(where.get(i), steps.get(i))
-                .thenCompose(a -> a instanceof Answer4.Elsewhere ? search(steps, where, i + 1) : CompletableFuture.completedFuture(a));
+        CompletionStage<Answer4> asked = i < first.size() ? ask(where.get(i), first.get(i))
+                : ask(new Block4(bases[(home + i - first.size()) % bases.length]), any);
+        return asked.thenCompose(a -> a instanceof Answer4.Elsewhere ? search(first, where, any, bases, home, i + 1)
+                : CompletableFuture.completedFuture(a));
     }
 
     /** The client's home partition in its subnet (none if the subnet has no pools). */

@@ -22,6 +22,12 @@ import org.dhcpcluster.lease.partition.PartitionRequest;
 public record Request4(Holder holder, int xid, int type, int elapsed, long receivedAt, Find find, int address, boolean selecting,
                        long requestedLeaseSeconds, byte[] hardwareAddress, String hostName, int giaddr) implements PartitionRequest {
 
+    /** The same message, asking for something else of the next partition it reaches. */
+    public Request4 aimedAt(Find find, int address) {
+        return new Request4(holder, xid, type, elapsed, receivedAt, find, address, selecting, requestedLeaseSeconds, hardwareAddress,
+                hostName, giaddr);
+    }
+
     /** What a DISCOVER asks of the partition it reaches. */
     public enum Find {
         /** the client's reserved address, and no other */
