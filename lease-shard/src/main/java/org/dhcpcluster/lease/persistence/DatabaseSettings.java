@@ -23,18 +23,24 @@ public record DatabaseSettings(String url, String user, String password, int poo
     }
 
     /**
-     * Connects once and applies the schema. A database that cannot be reached otherwise shows up
-     * only as "Circuit Breaker Timed out" during the first entity recovery, minutes later; this
-     * says what is wrong before the node accepts traffic.
+     * Connects once, then applies the pending schema migrations ({@link SchemaMigrations}). A
+     * database that cannot be reached otherwise shows up only as "Circuit Breaker Timed out"
+     * during the first entity recovery, minutes later; this says what is wrong before the node
+     * accepts traffic.
      *
      * @throws IllegalStateException with a message naming the URL, the user and the cause
      */
     public void verifyAndPrepare() {
         try (Connection c = connect()) {
-            JournalSchema.apply(c);
+            c.isValid(5);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot use PostgreSQL at " + url + " as user '" + user + "': "
                     + e.getMessage() + (e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : ""), e);
+        }
+        try {
+            SchemaMigrations.migrate(this);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("migrating the schema of PostgreSQL at " + url + " failed: " + e.getMessage(), e);
         }
     }
 
