@@ -1,5 +1,7 @@
 package org.dhcpcluster.lease.persistence;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -20,6 +22,22 @@ public record DatabaseSettings(String url, String user, String password, int poo
         p.setProperty("connectTimeout", "5");
         p.setProperty("socketTimeout", "30");
         return DriverManager.getConnection(url, p);
+    }
+
+    /**
+     * A small pool for this project's own SQL (read model, projection, pruner), apart from the
+     * journal's, so lease API queries never wait behind journal writes. Close it at shutdown.
+     */
+    public HikariDataSource pool(String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(5_000);
+        return new HikariDataSource(config);
     }
 
     /**
