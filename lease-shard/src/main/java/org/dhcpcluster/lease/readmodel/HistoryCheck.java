@@ -19,11 +19,9 @@ public final class HistoryCheck {
     private HistoryCheck() {
     }
 
-    /** Overlapping bindings in {@code history} (lease4_history or lease6_history), described one per line. */
-    public static List<String> overlaps(DataSource db, String history) throws SQLException {
-        if (!history.equals("lease4_history") && !history.equals("lease6_history")) {
-            throw new IllegalArgumentException("not a history table: " + history);
-        }
+    /** Overlapping bindings in the family's history, described one per line. */
+    public static List<String> overlaps(DataSource db, LeaseFamily family) throws SQLException {
+        String history = family.history;
         String granted = "CASE WHEN %1$s.end_reason IN ('released', 'declined') THEN %1$s.ended_at ELSE %1$s.expires_at END";
         String sql = "SELECT host(a.address), a.client_key, a.started_at, " + granted.formatted("a") + ", b.client_key, b.started_at, "
                 + granted.formatted("b") + " FROM " + history + " a JOIN " + history + " b"

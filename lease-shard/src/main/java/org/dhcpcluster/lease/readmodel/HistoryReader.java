@@ -12,23 +12,6 @@ import javax.sql.DataSource;
  * has run out reads as ended at its expiry, for reason "expired".
  */
 public final class HistoryReader {
-    /** Which table, and the columns shown beside the interval. */
-    public enum Family {
-        V4("lease4_history", "host(address)", "subnet_id, hw_address, client_id, hostname, relay"),
-        V6("lease6_history", "CASE WHEN prefix_len = 128 THEN host(address) ELSE host(address) || '/' || prefix_len END",
-                "subnet_id, type, duid, iaid, hostname, preferred_until, relay");
-
-        final String table;
-        final String addressText;
-        final String more;
-
-        Family(String table, String addressText, String more) {
-            this.table = table;
-            this.addressText = addressText;
-            this.more = more;
-        }
-    }
-
     /** Who: which column a client lookup matches. */
     public enum ClientColumn {
         CLIENT("client_key = ?"), HW_ADDRESS("hw_address = ?"), CLIENT_ID("client_id = ?"), DUID("duid = ?"),
@@ -42,9 +25,9 @@ public final class HistoryReader {
     }
 
     private final DataSource db;
-    private final Family family;
+    private final LeaseFamily family;
 
-    public HistoryReader(DataSource db, Family family) {
+    public HistoryReader(DataSource db, LeaseFamily family) {
         this.db = db;
         this.family = family;
     }
@@ -64,20 +47,20 @@ public final class HistoryReader {
         return ofClientSql(family, column, value, limit, now).rows(db);
     }
 
-    static SqlQuery heldAtSql(Family family, String address, Instant at, long now) {
+    static SqlQuery heldAtSql(LeaseFamily family, String address, Instant at, long now) {
         return select(family, now).and("address = ?::inet AND started_at <= ? AND coalesce(ended_at, expires_at) > ?", address, at, at)
                 .append(" ORDER BY started_at DESC");
     }
 
-    static SqlQuery ofClientSql(Family family, ClientColumn column, String value, int limit, long now) {
+    static SqlQuery ofClientSql(LeaseFamily family, ClientColumn column, String value, int limit, long now) {
         return select(family, now).and(column.condition, value).append(" ORDER BY started_at DESC LIMIT ?", limit);
     }
 
-    private static SqlQuery select(Family family, long now) {
+    private static SqlQuery select(LeaseFamily family, long now) {
         Instant t = Instant.ofEpochMilli(now);
         return new SqlQuery("SELECT " + family.addressText + " AS address, client_key AS client, started_at AS started,"
                 + " coalesce(ended_at, expires_at) AS ends,"
                 + " CASE WHEN ended_at IS NOT NULL THEN end_reason WHEN expires_at <= ? THEN 'expired' END AS end_reason, "
-                + family.more + " FROM " + family.table + " WHERE true", t);
+                + family.historyColumns + " FROM " + family.history + " WHERE true", t);
     }
 }

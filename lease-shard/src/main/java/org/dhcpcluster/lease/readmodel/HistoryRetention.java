@@ -39,11 +39,7 @@ public final class HistoryRetention {
                         + table + " WHERE coalesce(ended_at, expires_at) < ? LIMIT ?)")) {
                     ps.setTimestamp(1, cutoff);
                     ps.setInt(2, batch);
-                    int deleted;
-                    do {
-                        deleted = ps.executeUpdate();
-                        total += deleted;
-                    } while (deleted == batch);
+                    total += BatchedDelete.untilShort(ps, batch);
                 }
             }
         }

@@ -64,18 +64,12 @@ public final class JournalPruner {
 
     /** Deletes every row that may go, a batch per transaction; returns how many went. */
     public long prune(long now) throws SQLException {
-        long total = 0;
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(DELETE)) {
             c.setAutoCommit(true);
             ps.setString(1, PREFIX.replace("_", "\\_") + "%");
             ps.setLong(2, now - minAge.toMillis());
             ps.setInt(3, batch);
-            int deleted;
-            do {
-                deleted = ps.executeUpdate();
-                total += deleted;
-            } while (deleted == batch);
+            return BatchedDelete.untilShort(ps, batch);
         }
-        return total;
     }
 }

@@ -17,30 +17,13 @@ public final class LeaseReader {
     public record Page(List<Map<String, Object>> rows, Optional<String> next) {
     }
 
-    /** Which table, and how its rows show. */
-    public enum Family {
-        V4("lease4", "host(address)", "subnet_id, hw_type, hw_address, client_id, hostname, bound_at, relay, updated_at"),
-        V6("lease6", "CASE WHEN prefix_len = 128 THEN host(address) ELSE host(address) || '/' || prefix_len END",
-                "subnet_id, type, prefix_len, duid, iaid, hostname, bound_at, preferred_until, relay, updated_at");
-
-        final String table;
-        final String addressText;
-        final String more;
-
-        Family(String table, String addressText, String more) {
-            this.table = table;
-            this.addressText = addressText;
-            this.more = more;
-        }
-    }
-
     /** The state as the API shows it, given the read's time as the first parameter. */
     static final String STATE = "CASE WHEN state = 'released' THEN 'released' WHEN expires_at <= ? THEN 'expired' ELSE state END";
 
     private final DataSource db;
-    private final Family family;
+    private final LeaseFamily family;
 
-    public LeaseReader(DataSource db, Family family) {
+    public LeaseReader(DataSource db, LeaseFamily family) {
         this.db = db;
         this.family = family;
     }
@@ -52,10 +35,10 @@ public final class LeaseReader {
     }
 
     /** The statement for a page (public to the package: the index tests EXPLAIN exactly this). */
-    static SqlQuery sql(Family family, LeaseQuery q, long now) {
+    static SqlQuery sql(LeaseFamily family, LeaseQuery q, long now) {
         Instant at = Instant.ofEpochMilli(now);
         SqlQuery sql = new SqlQuery("SELECT " + family.addressText + " AS address, client_key AS client, " + STATE
-                + " AS state, expires_at AS expires, " + family.more + " FROM " + family.table + " WHERE true", at);
+                + " AS state, expires_at AS expires, " + family.leaseColumns + " FROM " + family.leases + " WHERE true", at);
         q.after().ifPresent(a -> sql.and("address > ?::inet", a));
         q.subnet().ifPresent(s -> sql.and("subnet_id = ?", s));
         q.address().ifPresent(a -> sql.and("address = ?::inet", a));
@@ -73,6 +56,6 @@ public final class LeaseReader {
             }
         });
         // The table's column, not the output's text "address": keyset paging compares inet values.
-        return sql.append(" ORDER BY " + family.table + ".address LIMIT ?", q.limit());
+        return sql.append(" ORDER BY " + family.leases + ".address LIMIT ?", q.limit());
     }
 }

@@ -32,11 +32,11 @@ public final class ReadModel implements AutoCloseable {
         return pool;
     }
 
-    public LeaseReader leases(LeaseReader.Family family) {
+    public LeaseReader leases(LeaseFamily family) {
         return new LeaseReader(pool, family);
     }
 
-    public HistoryReader history(HistoryReader.Family family) {
+    public HistoryReader history(LeaseFamily family) {
         return new HistoryReader(pool, family);
     }
 

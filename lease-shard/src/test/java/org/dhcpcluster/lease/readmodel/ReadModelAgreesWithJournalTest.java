@@ -96,7 +96,7 @@ class ReadModelAgreesWithJournalTest {
                 journal4.put(b.addressText(), b.subnetId() + " " + b.clientKey() + " " + Instant.ofEpochMilli(b.expiresAt()) + " " + b.state());
             }
             Map<String, String> table4 = new TreeMap<>();
-            for (Map<String, Object> row : all(cluster.readModel.leases(LeaseReader.Family.V4), now)) {
+            for (Map<String, Object> row : all(cluster.readModel.leases(LeaseFamily.V4), now)) {
                 table4.put((String) row.get("address"), row.get("subnet_id") + " " + row.get("client") + " " + row.get("expires") + " "
                         + row.get("state"));
             }
@@ -105,7 +105,7 @@ class ReadModelAgreesWithJournalTest {
                 journal6.put(b.addressText(), b.clientKey() + " " + Instant.ofEpochMilli(b.expiresAt()) + " " + b.state());
             }
             Map<String, String> table6 = new TreeMap<>();
-            for (Map<String, Object> row : all(cluster.readModel.leases(LeaseReader.Family.V6), now)) {
+            for (Map<String, Object> row : all(cluster.readModel.leases(LeaseFamily.V6), now)) {
                 table6.put((String) row.get("address"), row.get("subnet_id") + ":" + row.get("client") + " " + row.get("expires") + " "
                         + row.get("state"));
             }
@@ -124,8 +124,8 @@ class ReadModelAgreesWithJournalTest {
             assertEquals(cluster.count("SELECT count(*) FROM lease4"), cluster.count("SELECT count(*) FROM lease4_history"));
             assertEquals(0, cluster.count("SELECT count(*) FROM lease4 WHERE hw_address IS NULL OR hostname IS NULL"));
             assertEquals(LEASES / 2, cluster.count("SELECT count(*) FROM lease4 WHERE client_id IS NOT NULL"));
-            assertEquals(List.of(), HistoryCheck.overlaps(cluster.readModel.dataSource(), "lease4_history"));
-            assertEquals(List.of(), HistoryCheck.overlaps(cluster.readModel.dataSource(), "lease6_history"));
+            assertEquals(List.of(), HistoryCheck.overlaps(cluster.readModel.dataSource(), LeaseFamily.V4));
+            assertEquals(List.of(), HistoryCheck.overlaps(cluster.readModel.dataSource(), LeaseFamily.V6));
         }
     }
 
