@@ -14,12 +14,15 @@ import org.dhcpcluster.lease.persistence.DatabaseSettings;
 import org.dhcpcluster.lease.readmodel.JournalMaintenance;
 import org.dhcpcluster.lease.readmodel.ProjectionStatus;
 import org.dhcpcluster.lease.readmodel.ReadModel;
+import org.dhcpcluster.lease.v4.Answer4;
 import org.dhcpcluster.lease.v4.Leases4;
 import org.dhcpcluster.lease.v4.Rules4;
 import org.dhcpcluster.lease.v4.policy.Policy4;
+import org.dhcpcluster.lease.v4.policy.Subnet4;
 import org.dhcpcluster.lease.v6.Leases6;
 import org.dhcpcluster.lease.v6.Rules6;
 import org.dhcpcluster.lease.v6.policy.Policy6;
+import org.dhcpcluster.protocol.v4.DhcpV4Message;
 
 /**
  * A one-node cluster as the node runs it, on its own embedded-PostgreSQL database: sharded
@@ -52,6 +55,19 @@ public final class ReadModelCluster implements AutoCloseable {
                 Duration.ofDays(1), 1000), clock);
         this.leases4 = new Leases4(partitions, policy4::get, system.scheduler());
         this.leases6 = new Leases6(partitions, system.scheduler());
+    }
+
+    /**
+     * A DHCPv4 message's answer, asked again up to twice if its partition did not answer: the
+     * first asks of a cold cluster wait for the shard coordinator, and a client would retransmit.
+     */
+    public Answer4 send(DhcpV4Message m, Subnet4 subnet) {
+        for (int attempt = 0; ; attempt++) {
+            Answer4 a = leases4.handle(m, subnet, TestPolicies.ip(TestPolicies.SERVICE_ADDRESS), clock.millis()).toCompletableFuture().join();
+            if (attempt == 2 || !(a instanceof Answer4.Silent s && s.reason() == Answer4.Silence.PARTITION_UNAVAILABLE)) {
+                return a;
+            }
+        }
     }
 
     public ProjectionStatus status() {
