@@ -116,6 +116,10 @@ CREATE INDEX lease6_history_duid_idx ON lease6_history (duid, started_at);
 CREATE INDEX lease6_history_hostname_idx ON lease6_history (lower(hostname), started_at) WHERE hostname IS NOT NULL;
 CREATE INDEX lease6_history_end_idx ON lease6_history ((coalesce(ended_at, expires_at)));
 
+-- The journal's tag table is keyed (event_id, tag): finding a tag's newest event (the
+-- projection's lag, GET /api/projection) would scan all of it for a tag with few events.
+CREATE INDEX event_tag_tag_idx ON event_tag (tag, event_id);
+
 -- How far each tag's projection has written: the journal ordering of the last event applied,
 -- stored in the same transaction as the rows it produced.
 CREATE TABLE lease_projection_offset (

@@ -57,7 +57,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
         }
         try {
             SchemaMigrations.migrate(this);
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             throw new IllegalStateException("migrating the schema of PostgreSQL at " + url + " failed: " + e.getMessage(), e);
         }
     }
