@@ -28,4 +28,9 @@ public record LeaseQuery(int limit, Optional<String> after, Optional<Integer> su
         return new LeaseQuery(DEFAULT_LIMIT, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
+
+    /** The same query, one page on: listing addresses after {@code address}. */
+    public LeaseQuery after(Optional<String> address) {
+        return new LeaseQuery(limit, address, subnet, this.address, client, hwAddress, clientId, duid, hostname, state);
+    }
 }

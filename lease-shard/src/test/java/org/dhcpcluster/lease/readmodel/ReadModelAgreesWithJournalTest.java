@@ -141,9 +141,7 @@ class ReadModelAgreesWithJournalTest {
         List<Map<String, Object>> rows = new ArrayList<>();
         Optional<String> after = Optional.empty();
         do {
-            LeaseQuery q = LeaseQuery.all();
-            LeaseReader.Page page = reader.page(new LeaseQuery(q.limit(), after, q.subnet(), q.address(), q.client(), q.hwAddress(),
-                    q.clientId(), q.duid(), q.hostname(), q.state()), now);
+            LeaseReader.Page page = reader.page(LeaseQuery.all().after(after), now);
             rows.addAll(page.rows());
             after = page.next();
         } while (after.isPresent());

@@ -2,11 +2,12 @@ package org.dhcpcluster.node.http;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.dhcpcluster.lease.readmodel.HistoryReader;
 import org.dhcpcluster.lease.readmodel.HistoryReader.ClientColumn;
 import org.dhcpcluster.lease.readmodel.LeaseFamily;
@@ -46,7 +47,7 @@ public final class LeaseApi {
 
     public Reply leases(LeaseFamily family, String rawQuery) {
         return answer(() -> {
-            Set<String> known = new java.util.HashSet<>(clientFields(family));
+            Set<String> known = new HashSet<>(clientFields(family));
             known.addAll(Set.of("limit", "after", "subnet", "address", "state"));
             QueryParameters p = QueryParameters.parse(rawQuery, known);
             LeaseQuery q = new LeaseQuery(p.integer("limit", 1, LeaseQuery.MAX_LIMIT, LeaseQuery.DEFAULT_LIMIT),
@@ -63,7 +64,7 @@ public final class LeaseApi {
 
     public Reply history(LeaseFamily family, String rawQuery) {
         return answer(() -> {
-            Set<String> known = new java.util.HashSet<>(clientFields(family));
+            Set<String> known = new HashSet<>(clientFields(family));
             known.addAll(Set.of("address", "at", "limit"));
             QueryParameters p = QueryParameters.parse(rawQuery, known);
             int limit = p.integer("limit", 1, LeaseQuery.MAX_LIMIT, HISTORY_LIMIT);
@@ -120,7 +121,7 @@ public final class LeaseApi {
         return family == LeaseFamily.V4 ? CLIENT_V4 : CLIENT_V6;
     }
 
-    private static java.util.function.Function<String, String> address(LeaseFamily family) {
+    private static Function<String, String> address(LeaseFamily family) {
         return family == LeaseFamily.V4 ? LeaseFields::ipv4 : LeaseFields::ipv6;
     }
 
