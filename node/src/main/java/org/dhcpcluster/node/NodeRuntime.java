@@ -24,8 +24,9 @@ import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
-import org.dhcpcluster.lease.persistence.LeaseJournal4;
-import org.dhcpcluster.lease.persistence.LeaseJournal6;
+import org.dhcpcluster.lease.readmodel.JournalMaintenance;
+import org.dhcpcluster.lease.readmodel.LeaseFamily;
+import org.dhcpcluster.lease.readmodel.ReadModel;
 import java.util.HashMap;
 import java.util.Map;
 import org.dhcpcluster.lease.carryover.CarryOver;
@@ -48,6 +49,7 @@ import org.dhcpcluster.node.edge.v4.Dhcp4Edge;
 import org.dhcpcluster.node.edge.v4.Dhcp4Service;
 import org.dhcpcluster.node.edge.v6.Dhcp6Edge;
 import org.dhcpcluster.node.edge.v6.Dhcp6Service;
+import org.dhcpcluster.node.http.LeaseApi;
 import org.dhcpcluster.node.http.ManagementServer;
 import org.dhcpcluster.node.lifecycle.Departure;
 import org.dhcpcluster.node.lifecycle.ReadinessProbe;
@@ -78,10 +80,12 @@ public final class NodeRuntime implements AutoCloseable {
     private final DhcpMetrics metrics;
     private final Optional<DhcpMetrics> metrics6;
     private final ReadinessProbe readiness;
+    private final ReadModel readModel;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NodeRuntime(ActorSystem<Void> system, Dhcp4Edge edge, Optional<Dhcp6Edge> edge6, ManagementServer management, Optional<EmbeddedDatabase> embedded,
-                        PrometheusMeterRegistry registry, DhcpMetrics metrics, Optional<DhcpMetrics> metrics6, ReadinessProbe readiness) {
+                        PrometheusMeterRegistry registry, DhcpMetrics metrics, Optional<DhcpMetrics> metrics6, ReadinessProbe readiness,
+                        ReadModel readModel) {
         this.system = system;
         this.edge = edge;
         this.edge6 = edge6;
@@ -91,12 +95,14 @@ public final class NodeRuntime implements AutoCloseable {
         this.metrics = metrics;
         this.metrics6 = metrics6;
         this.readiness = readiness;
+        this.readModel = readModel;
     }
 
     public static NodeRuntime start(NodeConfig config, Config operatorFile) {
         Optional<EmbeddedDatabase> embedded = config.embeddedDatabase().map(e -> EmbeddedDatabase.start(e, config.databasePoolSize()));
         DatabaseSettings db = embedded.map(EmbeddedDatabase::settings).orElseGet(() -> config.externalDatabase().orElseThrow());
         ActorSystem<Void> system = null;
+        ReadModel readModel = null;
         try {
             db.verifyAndPrepare();
             log.info("event=database_ready url={}", db.url());
@@ -114,6 +120,7 @@ public final class NodeRuntime implements AutoCloseable {
             PartitionDirectory partitions = PartitionDirectory.sharded(system);
             CarryOver.run(system, db, partitions, config.v6().isPresent()
                     ? List.of(new FirstDesign4(policySource), new FirstDesign6()) : List.of(new FirstDesign4(policySource)));
+            readModel = ReadModel.start(system, db, JournalMaintenance.Settings.withRetention(config.leases().historyRetention()), clock);
 
             Warmup.run(system, partitions, policy, config.v6().map(NodeConfig.V6::policy));
 
@@ -135,10 +142,11 @@ public final class NodeRuntime implements AutoCloseable {
                 edge6.ifPresent(Dhcp6Edge::close);
             });
             ManagementServer management = ManagementServer.start(config.management().host(), config.management().port(),
-                    readiness::notReadyBecause, registry, leaseListings(system), List.of(
+                    readiness::notReadyBecause, registry, leaseEndpoints(new LeaseApi(readModel, clock)), List.of(
                             new ManagementServer.JsonEndpoint("/api/cluster", new ClusterStatus(system, entityTypes(config))::json),
-                            new ManagementServer.JsonEndpoint("/leave", departure::leave)), clock);
-            NodeRuntime node = new NodeRuntime(system, edge, edge6, management, embedded, registry, metrics, metrics6, readiness);
+                            new ManagementServer.JsonEndpoint("/leave", departure::leave)));
+            NodeRuntime node = new NodeRuntime(system, edge, edge6, management, embedded, registry, metrics, metrics6, readiness,
+                    readModel);
             node.stopManagementLast();
             readiness.started();
             log.info("event=node_ready subnets={} service_address={}", policy.subnets().size(),
@@ -147,6 +155,9 @@ public final class NodeRuntime implements AutoCloseable {
         } catch (RuntimeException | IOException e) {
             if (system != null) {
                 system.terminate();
+            }
+            if (readModel != null) {
+                readModel.close();
             }
             embedded.ifPresent(EmbeddedDatabase::close);
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
@@ -173,11 +184,12 @@ public final class NodeRuntime implements AutoCloseable {
         return types;
     }
 
-    private static List<ManagementServer.LeaseListing> leaseListings(ActorSystem<?> system) {
-        LeaseJournal4 v4 = new LeaseJournal4(system);
-        LeaseJournal6 v6 = new LeaseJournal6(system);
-        return List.of(new ManagementServer.LeaseListing("/api/v4/leases", v4::bindings),
-                new ManagementServer.LeaseListing("/api/v6/leases", v6::bindings));
+    private static List<ManagementServer.QueryEndpoint> leaseEndpoints(LeaseApi api) {
+        return List.of(new ManagementServer.QueryEndpoint("/api/v4/leases", q -> api.leases(LeaseFamily.V4, q)),
+                new ManagementServer.QueryEndpoint("/api/v6/leases", q -> api.leases(LeaseFamily.V6, q)),
+                new ManagementServer.QueryEndpoint("/api/v4/leases/history", q -> api.history(LeaseFamily.V4, q)),
+                new ManagementServer.QueryEndpoint("/api/v6/leases/history", q -> api.history(LeaseFamily.V6, q)),
+                new ManagementServer.QueryEndpoint("/api/projection", api::projection));
     }
 
     /**
@@ -269,6 +281,7 @@ public final class NodeRuntime implements AutoCloseable {
             log.warn("event=shutdown_slow error={}", e.toString());
         }
         readiness.close();
+        readModel.close();
         registry.close();
         embedded.ifPresent(EmbeddedDatabase::close);
     }

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * authorities recorded, current or expired (so a returning client still finds its address
  * first), becomes a partition event; a partition that already has a record of an item keeps
  * it. Nodes starting together take turns through an advisory lock, and the first to finish
- * writes a marker that the others, and every later start, read and skip. The old journal rows
- * stay where they are: they are the history of that time.
+ * writes a marker (table {@code dhcp_carry_over}, created by migration V2) that the others, and
+ * every later start, read and skip. The old journal rows stay where they are: they are the
+ * history of that time.
  */
 public final class CarryOver {
     private static final Logger log = LoggerFactory.getLogger(CarryOver.class);
@@ -61,8 +62,6 @@ public final class CarryOver {
                                            List<Family> families) {
         Map<String, Integer> carried = new java.util.LinkedHashMap<>();
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS dhcp_carry_over (marker TEXT PRIMARY KEY, events INT NOT NULL,"
-                    + " done_at TIMESTAMPTZ NOT NULL DEFAULT now())");
             st.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
             try {
                 for (Family f : families) {

@@ -1,5 +1,7 @@
 package org.dhcpcluster.lease.persistence;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -23,18 +25,40 @@ public record DatabaseSettings(String url, String user, String password, int poo
     }
 
     /**
-     * Connects once and applies the schema. A database that cannot be reached otherwise shows up
-     * only as "Circuit Breaker Timed out" during the first entity recovery, minutes later; this
-     * says what is wrong before the node accepts traffic.
+     * A small pool for this project's own SQL (read model, projection, pruner), apart from the
+     * journal's, so lease API queries never wait behind journal writes. Close it at shutdown.
+     */
+    public HikariDataSource pool(String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(5_000);
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * Connects once, then applies the pending schema migrations ({@link SchemaMigrations}). A
+     * database that cannot be reached otherwise shows up only as "Circuit Breaker Timed out"
+     * during the first entity recovery, minutes later; this says what is wrong before the node
+     * accepts traffic.
      *
      * @throws IllegalStateException with a message naming the URL, the user and the cause
      */
     public void verifyAndPrepare() {
         try (Connection c = connect()) {
-            JournalSchema.apply(c);
+            c.isValid(5);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot use PostgreSQL at " + url + " as user '" + user + "': "
                     + e.getMessage() + (e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : ""), e);
+        }
+        try {
+            SchemaMigrations.migrate(this);
+        } catch (SQLException | RuntimeException e) {
+            throw new IllegalStateException("migrating the schema of PostgreSQL at " + url + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -22,7 +22,16 @@ public record NodeConfig(
         Optional<DatabaseSettings> externalDatabase,
         int databasePoolSize,
         V4 v4,
-        Optional<V6> v6) {
+        Optional<V6> v6,
+        Leases leases) {
+
+    /**
+     * The lease read model.
+     *
+     * @param historyRetention how long a binding interval is kept in the lease history after it ended
+     */
+    public record Leases(Duration historyRetention) {
+    }
 
     public record Management(String host, int port) {
     }

@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
+import org.dhcpcluster.lease.readmodel.JournalMaintenance;
 
 /**
  * Loads and validates a node's configuration file (HOCON). Every problem becomes one
@@ -57,7 +59,7 @@ public final class NodeConfigLoader {
         if (!root.has("dhcp")) {
             throw root.error("dhcp", "is required (the node's settings live under dhcp { ... })");
         }
-        Section dhcp = root.section("dhcp").allowOnly("management", "cluster", "database", "v4", "v6");
+        Section dhcp = root.section("dhcp").allowOnly("management", "cluster", "database", "v4", "v6", "leases");
 
         Section mgmt = dhcp.optionalSection("management").orElse(empty("dhcp.management")).allowOnly("host", "port");
         var management = new NodeConfig.Management(mgmt.string("host", "127.0.0.1"), mgmt.integer("port", 0, 65535, 8067));
@@ -97,7 +99,19 @@ public final class NodeConfigLoader {
             return new NodeConfig.V6(l6.integer("port", 1, 65535, 547), v6.integer("client-port", 1, 65535, 546),
                     l6.strings("interfaces"), v6.integer("preference", 0, 255, 255), Policy6Reader.read(v6));
         });
-        return new NodeConfig(management, cluster, embedded, external, poolSize, v4Settings, v6Settings);
+        return new NodeConfig(management, cluster, embedded, external, poolSize, v4Settings, v6Settings,
+                leases(dhcp.optionalSection("leases").orElse(empty("dhcp.leases"))));
+    }
+
+    /** {@code dhcp.leases}: the read model's settings. */
+    static NodeConfig.Leases leases(Section leases) {
+        leases.allowOnly("history-retention");
+        Duration retention = leases.duration("history-retention", JournalMaintenance.Settings.DEFAULT_RETENTION);
+        // Under an hour the history would lose what the operator is most likely to ask about.
+        if (retention.compareTo(Duration.ofHours(1)) < 0) {
+            throw leases.error("history-retention", retention + " is too short: at least 1h (e.g. \"400d\", \"90d\")");
+        }
+        return new NodeConfig.Leases(retention);
     }
 
     private static String password(Section db) {

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -17,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.dhcpcluster.lease.persistence.LeaseRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *       preStop's httpGet sends);</li>
  *   <li>{@code GET /metrics}: Prometheus text format;</li>
  *   <li>{@code GET /api/cluster}: members, their state, and the shards and entities each holds.</li>
- *   <li>{@code GET /api/v4/leases}, {@code /api/v6/leases}: every address (and delegated prefix) on record, read from the journal.</li>
+ *   <li>{@code GET /api/v4/leases}, {@code /api/v6/leases} (and {@code .../history}), {@code /api/projection}: the
+ *       lease read model ({@link LeaseApi}).</li>
  * </ul>
  */
 public final class ManagementServer implements AutoCloseable {
@@ -47,8 +45,8 @@ public final class ManagementServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** A lease listing served at {@code path}, e.g. {@code /api/v4/leases}. */
-    public record LeaseListing(String path, Function<Long, CompletionStage<? extends List<? extends LeaseRecord>>> read) {
+    /** A GET endpoint at exactly {@code path} answering from the request's raw query string (null when none). */
+    public record QueryEndpoint(String path, Function<String, LeaseApi.Reply> answer) {
     }
 
     /** A JSON document served at {@code path}, computed per request. */
@@ -56,7 +54,7 @@ public final class ManagementServer implements AutoCloseable {
     }
 
     public static ManagementServer start(String host, int port, Supplier<Optional<String>> notReadyBecause, PrometheusMeterRegistry metrics,
-                                         List<LeaseListing> listings, List<JsonEndpoint> documents, Clock clock) throws IOException {
+                                         List<QueryEndpoint> queries, List<JsonEndpoint> documents) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "management-http");
@@ -70,18 +68,16 @@ public final class ManagementServer implements AutoCloseable {
             respond(x, why.isEmpty() ? 200 : 503, "text/plain", why.map(w -> "not ready: " + w + "\n").orElse("ready\n"));
         });
         server.createContext("/metrics", x -> respond(x, 200, "text/plain; version=0.0.4", metrics.scrape()));
-        for (LeaseListing listing : listings) {
-            server.createContext(listing.path(), x -> {
-                if (!"GET".equals(x.getRequestMethod())) {
+        for (QueryEndpoint query : queries) {
+            server.createContext(query.path(), x -> {
+                // A context also receives longer paths under it; only the exact one is this endpoint.
+                if (!x.getRequestURI().getPath().equals(query.path())) {
+                    respond(x, 404, "text/plain", "not found\n");
+                } else if (!"GET".equals(x.getRequestMethod())) {
                     respond(x, 405, "text/plain", "only GET\n");
-                    return;
-                }
-                try {
-                    List<? extends LeaseRecord> all = listing.read().apply(clock.millis()).toCompletableFuture().get(30, TimeUnit.SECONDS);
-                    respond(x, 200, "application/json", LeasesJson.of(all));
-                } catch (Exception e) {
-                    log.warn("event=lease_api_failed path={} error={}", listing.path(), e.toString());
-                    respond(x, 503, "application/json", "{\"error\":" + LeasesJson.quote(String.valueOf(e.getMessage())) + "}\n");
+                } else {
+                    LeaseApi.Reply reply = query.answer().apply(x.getRequestURI().getRawQuery());
+                    respond(x, reply.status(), "application/json", reply.json());
                 }
             });
         }
@@ -91,7 +87,7 @@ public final class ManagementServer implements AutoCloseable {
                     respond(x, 200, "application/json", document.body().get().toCompletableFuture().get(30, TimeUnit.SECONDS));
                 } catch (Exception e) {
                     log.warn("event=status_api_failed path={} error={}", document.path(), e.toString());
-                    respond(x, 503, "application/json", "{\"error\":" + LeasesJson.quote(String.valueOf(e.getMessage())) + "}\n");
+                    respond(x, 503, "application/json", "{\"error\":" + Json.quote(String.valueOf(e.getMessage())) + "}\n");
                 }
             });
         }
@@ -118,41 +114,5 @@ public final class ManagementServer implements AutoCloseable {
         // Up to a second for requests in flight: /leave answers just as shutdown reaches here.
         server.stop(1);
         executor.shutdownNow();
-    }
-
-    /** JSON for the lease API, written by hand: a handful of fields does not need a library. */
-    static final class LeasesJson {
-        private LeasesJson() {
-        }
-
-        static String of(List<? extends LeaseRecord> bindings) {
-            StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < bindings.size(); i++) {
-                LeaseRecord b = bindings.get(i);
-                sb.append(i == 0 ? "\n" : ",\n").append("  {\"address\":").append(quote(b.addressText()))
-                        .append(",\"client\":").append(quote(b.clientKey()))
-                        .append(",\"state\":").append(quote(b.state()))
-                        .append(",\"expires\":").append(quote(Instant.ofEpochMilli(b.expiresAt()).toString())).append('}');
-            }
-            return sb.append(bindings.isEmpty() ? "]\n" : "\n]\n").toString();
-        }
-
-        static String quote(String s) {
-            StringBuilder sb = new StringBuilder("\"");
-            for (char c : s.toCharArray()) {
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    default -> {
-                        if (c < 0x20) {
-                            sb.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            return sb.append('"').toString();
-        }
     }
 }

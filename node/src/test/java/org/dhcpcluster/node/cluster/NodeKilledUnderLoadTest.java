@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dhcpcluster.lease.testing.ClientMessages4;
+import org.dhcpcluster.node.support.LeaseApiPages;
 import org.dhcpcluster.node.support.LocalClusterScript;
 import org.dhcpcluster.node.support.OutageProbe4;
 import org.dhcpcluster.node.support.TestRelay4;
@@ -137,8 +138,15 @@ class NodeKilledUnderLoadTest {
 
     /** Bound addresses from a surviving node's lease API; fails on an address listed twice. */
     private static Set<String> boundAddresses(int managementPort) throws Exception {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + managementPort + "/api/v4/leases")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpClient http = HttpClient.newHttpClient();
+        String body = LeaseApiPages.all(p -> {
+            try {
+                return Optional.of(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + p)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+            } catch (Exception e) {
+                return Optional.empty();
+            }
+        }, "/api/v4/leases").orElseThrow();
         Set<String> bound = new HashSet<>();
         Matcher m = BOUND.matcher(body);
         while (m.find()) {

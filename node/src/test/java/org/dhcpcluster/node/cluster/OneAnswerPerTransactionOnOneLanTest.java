@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dhcpcluster.node.support.LeaseApiPages;
 import org.dhcpcluster.node.support.LeaseRecords4;
 import org.dhcpcluster.node.support.NetnsClusterScript;
 import org.dhcpcluster.node.testing.Cmd;
@@ -102,7 +103,7 @@ class OneAnswerPerTransactionOnOneLanTest {
             Inet4Address address = dhclient.awaitAddress(Duration.ofSeconds(60));
             String mac = Cmd.run(Tools.executable("ip"), "-n", cluster.ns("clients"), "-o", "link", "show", "eth0").output()
                     .replaceAll("(?s).*link/ether ([0-9a-f:]+).*", "$1").strip();
-            LeaseRecords4 records = LeaseRecords4.parse(cluster.get(2, "/api/v4/leases").orElseThrow());
+            LeaseRecords4 records = LeaseRecords4.parse(LeaseApiPages.all(p -> cluster.get(2, p), "/api/v4/leases").orElseThrow());
             System.out.printf("dhclient (%s) bound %s from a cluster of three; node 2 records %d bound addresses%n", mac,
                     address.getHostAddress(), records.bound());
             assertTrue(address.getHostAddress().startsWith("192.0.2."), "an address of the LAN's subnet: " + address);
@@ -119,7 +120,7 @@ class OneAnswerPerTransactionOnOneLanTest {
         try (DhclientV6 dhclient = new DhclientV6(cluster.ns("clients"), "eth0", Files.createDirectories(work.resolve("dhclient6")))) {
             dhclient.start();
             String address = InterfaceAddresses.format6(dhclient.awaitAddress(Duration.ofSeconds(60)));
-            String leases = cluster.get(3, "/api/v6/leases").orElseThrow();
+            String leases = LeaseApiPages.all(p -> cluster.get(3, p), "/api/v6/leases").orElseThrow();
             Map<Integer, Double> heard = delta(solicits, counters(SOLICITS));
             double advertised = delta(advertises, counters(ADVERTISES)).values().stream().mapToDouble(Double::doubleValue).sum();
             System.out.printf("dhclient -6 bound %s; SOLICITs heard by node 1, 2, 3: %s; ADVERTISEs sent by the three: %.0f%n",

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dhcpcluster.node.support.ClusterUnderLoad;
+import org.dhcpcluster.node.support.LeaseApiPages;
 import org.dhcpcluster.node.support.LeaseRecords4;
 import org.dhcpcluster.node.support.LoadLog4;
 import org.dhcpcluster.node.support.NetnsClusterScript;
@@ -63,7 +64,7 @@ class PartitionedNodeTest {
             String members = cluster.get(3, "/api/cluster").orElse("");
             LoadLog4 log = load.stop();
             long end = System.currentTimeMillis();
-            LeaseRecords4 records = LeaseRecords4.parse(cluster.get(1, "/api/v4/leases").orElseThrow());
+            LeaseRecords4 records = LeaseRecords4.parse(LeaseApiPages.all(p -> cluster.get(1, p), "/api/v4/leases").orElseThrow());
 
             System.out.printf("partition of node 3 (%d partition shards) under relayed load: not ready %.1f s and exited %.1f s "
                             + "after the cut; leases/s before the cut %.1f, during it %.1f (nodes 1-2), after node 3 rejoined %.1f; "

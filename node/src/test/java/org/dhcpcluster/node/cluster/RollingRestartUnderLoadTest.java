@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dhcpcluster.node.support.ClusterUnderLoad;
+import org.dhcpcluster.node.support.LeaseApiPages;
 import org.dhcpcluster.node.support.LeaseRecords4;
 import org.dhcpcluster.node.support.LoadLog4;
 import org.dhcpcluster.node.testing.Poll;
@@ -47,7 +48,7 @@ class RollingRestartUnderLoadTest {
             Poll.quietly(Duration.ofSeconds(10), () -> false); // keep the load on a little after the last restart
             LoadLog4 log = run.load().stop();
             marks.add(System.currentTimeMillis());
-            LeaseRecords4 records = LeaseRecords4.parse(run.cluster().get(2, "/api/v4/leases").orElseThrow());
+            LeaseRecords4 records = LeaseRecords4.parse(LeaseApiPages.all(p -> run.cluster().get(2, p), "/api/v4/leases").orElseThrow());
 
             StringBuilder perPhase = new StringBuilder();
             for (int p = 0; p < phases.size(); p++) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.dhcpcluster.node.support.ClusterUnderLoad;
+import org.dhcpcluster.node.support.LeaseApiPages;
 import org.dhcpcluster.node.support.LeaseRecords4;
 import org.dhcpcluster.node.support.LoadLog4;
 import org.dhcpcluster.node.support.RelayedLoadProcess;
@@ -43,7 +44,7 @@ class SigtermUnderHeavyLoadTest {
             Poll.quietly(Duration.ofSeconds(15), () -> false); // and after it
             LoadLog4 log = run.load().stop();
             long end = System.currentTimeMillis();
-            LeaseRecords4 records = LeaseRecords4.parse(run.cluster().get(1, "/api/v4/leases").orElseThrow());
+            LeaseRecords4 records = LeaseRecords4.parse(LeaseApiPages.all(p -> run.cluster().get(1, p), "/api/v4/leases").orElseThrow());
 
             List<LoadLog4.Failure> judged = log.failuresStartedFrom(warm);
             System.out.printf("SIGTERM of node 3 under %.0f DORA/s offered through nodes 1 and 2: exited %.1f s after SIGTERM; "

@@ -182,4 +182,25 @@ class NodeConfigLoaderTest {
             assertTrue(c.v4().policy().subnets().size() >= 1, name);
         }
     }
+
+    @Test
+    void historyRetentionDefaultsTo400DaysAndTakesADuration() throws IOException {
+        assertEquals(java.time.Duration.ofDays(400), NodeConfigLoader.load(write(v4(SUBNET))).leases().historyRetention());
+        assertEquals(java.time.Duration.ofDays(90),
+                NodeConfigLoader.load(write(v4(SUBNET) + "dhcp.leases.history-retention = 90d\n")).leases().historyRetention());
+    }
+
+    @Test
+    void aBadHistoryRetentionIsRefusedNamingTheKey() throws IOException {
+        ConfigError tooShort = refused(v4(SUBNET) + "dhcp.leases.history-retention = 5m\n");
+        assertEquals("dhcp.leases.history-retention", tooShort.key());
+        assertTrue(tooShort.getMessage().contains("at least 1h"), tooShort.getMessage());
+        ConfigError notADuration = refused(v4(SUBNET) + "dhcp.leases.history-retention = forever\n");
+        assertEquals("dhcp.leases.history-retention", notADuration.key());
+        assertTrue(notADuration.getMessage().contains("node.conf:"), notADuration.getMessage());
+        ConfigError negative = refused(v4(SUBNET) + "dhcp.leases.history-retention = -3d\n");
+        assertTrue(negative.getMessage().contains("must not be negative"), negative.getMessage());
+        ConfigError typo = refused(v4(SUBNET) + "dhcp.leases.history-retension = 30d\n");
+        assertTrue(typo.getMessage().contains("unknown key"), typo.getMessage());
+    }
 }

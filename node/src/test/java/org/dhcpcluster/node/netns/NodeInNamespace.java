@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dhcpcluster.node.support.LeaseApiPages;
 import org.dhcpcluster.node.support.NodeProcess;
 import org.dhcpcluster.node.testing.Cmd;
 import org.dhcpcluster.node.testing.NetnsTopology;
@@ -124,12 +125,12 @@ public final class NodeInNamespace implements AutoCloseable {
     }
 
     private List<ApiLease> leases(String path) {
-        Cmd.Result r = net.exec(net.serverNs(), "curl", "-sf", "--max-time", "60", "http://127.0.0.1:8067" + path);
-        if (r.exitCode() != 0) {
-            throw new AssertionError("lease API failed: " + r + "\nnode log:\n" + process.tail());
-        }
+        String all = LeaseApiPages.all(p -> {
+            Cmd.Result r = net.exec(net.serverNs(), "curl", "-sf", "--max-time", "60", "http://127.0.0.1:8067" + p);
+            return r.exitCode() == 0 ? Optional.of(r.output()) : Optional.empty();
+        }, path).orElseThrow(() -> new AssertionError("lease API failed\nnode log:\n" + process.tail()));
         List<ApiLease> out = new ArrayList<>();
-        Matcher m = LEASE.matcher(r.output());
+        Matcher m = LEASE.matcher(all);
         while (m.find()) {
             out.add(new ApiLease(m.group(1), m.group(2), m.group(3)));
         }
