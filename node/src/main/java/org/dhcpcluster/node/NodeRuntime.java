@@ -189,6 +189,8 @@ public final class NodeRuntime implements AutoCloseable {
                 new ManagementServer.QueryEndpoint("/api/v6/leases", q -> api.leases(LeaseFamily.V6, q)),
                 new ManagementServer.QueryEndpoint("/api/v4/leases/history", q -> api.history(LeaseFamily.V4, q)),
                 new ManagementServer.QueryEndpoint("/api/v6/leases/history", q -> api.history(LeaseFamily.V6, q)),
+                new ManagementServer.QueryEndpoint("/api/v4/leases/overlaps", q -> api.overlaps(LeaseFamily.V4, q)),
+                new ManagementServer.QueryEndpoint("/api/v6/leases/overlaps", q -> api.overlaps(LeaseFamily.V6, q)),
                 new ManagementServer.QueryEndpoint("/api/projection", api::projection));
     }
 

@@ -37,6 +37,8 @@ public record DatabaseSettings(String url, String user, String password, int poo
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(5_000);
+        // The projection writes in JDBC batches; the driver turns a batch of inserts into one statement.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
     }
 

@@ -1,6 +1,5 @@
 package org.dhcpcluster.lease.readmodel;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -68,8 +67,29 @@ final class LeaseTableWriter {
                 + columns.stream().map(c -> c.equals("address") ? "?::inet" : "?").collect(Collectors.joining(", ")) + ")";
     }
 
-    /** Applies one event of partition {@code entityId}, journaled at {@code ordering}; other events change nothing. */
-    void apply(Connection c, String entityId, long ordering, PartitionEvent event) throws SQLException {
+    /** One statement to run: its SQL and its values, in order. */
+    record Statement(String sql, List<Object> values) {
+    }
+
+    /** The address an event of partition {@code entityId} is about. */
+    String address(String entityId, PartitionEvent event) {
+        int offset = event instanceof PartitionEvent.Bound b ? b.offset() : event instanceof PartitionEvent.Renewed r ? r.offset()
+                : event instanceof PartitionEvent.Released r ? r.offset() : event instanceof PartitionEvent.Declined d ? d.offset() : -1;
+        return offset < 0 ? null : family.address(entityId, offset);
+    }
+
+    /**
+     * The statements that apply one event of partition {@code entityId}, journaled at
+     * {@code ordering}, in the order they must run; other events need none. Statements of events
+     * about different addresses touch different rows, so a group's events can run side by side.
+     */
+    List<Statement> statements(String entityId, long ordering, PartitionEvent event) {
+        List<Statement> out = new ArrayList<>(3);
+        apply(out, entityId, ordering, event);
+        return out;
+    }
+
+    private void apply(List<Statement> c, String entityId, long ordering, PartitionEvent event) {
         if (event instanceof PartitionEvent.Bound b) {
             bound(c, entityId, ordering, b);
         } else if (event instanceof PartitionEvent.Renewed r) {
@@ -94,7 +114,7 @@ final class LeaseTableWriter {
         }
     }
 
-    private void bound(Connection c, String entityId, long ordering, PartitionEvent.Bound b) throws SQLException {
+    private void bound(List<Statement> c, String entityId, long ordering, PartitionEvent.Bound b) {
         String address = family.address(entityId, b.offset());
         close(c, address, b.at(), "replaced", ordering);
         List<Object> who = family.identity(entityId, b.holder(), b.details());
@@ -117,7 +137,7 @@ final class LeaseTableWriter {
     }
 
     /** Ends the address's open interval, if any, for {@code reason} at {@code at} (or at its expiry if that came first). */
-    private void close(Connection c, String address, long at, String reason, long ordering) throws SQLException {
+    private void close(List<Statement> c, String address, long at, String reason, long ordering) {
         execute(c, closeHistory, List.of(time(at), reason, time(at), ordering), address, ordering);
     }
 
@@ -129,25 +149,27 @@ final class LeaseTableWriter {
         return out;
     }
 
-    /** Runs {@code sql} with {@code values}, then the WHERE clause's address and ordering. */
-    private static void execute(Connection c, String sql, List<Object> values, String address, long ordering) throws SQLException {
+    /** {@code sql} with {@code values}, then the WHERE clause's address and ordering. */
+    private static void execute(List<Statement> c, String sql, List<Object> values, String address, long ordering) {
         List<Object> all = new ArrayList<>(values);
         all.add(address);
         all.add(ordering);
         execute(c, sql, all);
     }
 
-    private static void execute(Connection c, String sql, List<Object> values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.size(); i++) {
-                Object v = values.get(i);
-                if (v == null) {
-                    ps.setNull(i + 1, Types.NULL);
-                } else {
-                    ps.setObject(i + 1, v);
-                }
+    private static void execute(List<Statement> c, String sql, List<Object> values) {
+        c.add(new Statement(sql, values));
+    }
+
+    /** Binds a statement's values to a prepared statement of its SQL. */
+    static void bind(PreparedStatement ps, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            if (v == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else {
+                ps.setObject(i + 1, v);
             }
-            ps.executeUpdate();
         }
     }
 

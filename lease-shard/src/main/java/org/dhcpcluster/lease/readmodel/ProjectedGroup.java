@@ -1,7 +1,9 @@
 package org.dhcpcluster.lease.readmodel;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.pekko.persistence.query.EventEnvelope;
@@ -28,14 +30,16 @@ final class ProjectedGroup {
     /** Writes {@code events} (in journal order) and the offset of the last; returns that offset. */
     static long write(DataSource db, String tag, List<EventEnvelope> events) throws SQLException {
         long last = 0;
+        List<Item> items = new ArrayList<>(events.size());
+        for (EventEnvelope e : events) {
+            long ordering = ((Sequence) e.offset()).value();
+            item(e.persistenceId(), ordering, e.event()).ifPresent(items::add);
+            last = Math.max(last, ordering);
+        }
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                for (EventEnvelope e : events) {
-                    long ordering = ((Sequence) e.offset()).value();
-                    apply(c, e.persistenceId(), ordering, e.event());
-                    last = Math.max(last, ordering);
-                }
+                run(c, items);
                 ProjectionOffsets.store(c, tag, last);
                 c.commit();
             } catch (SQLException | RuntimeException ex) {
@@ -46,24 +50,73 @@ final class ProjectedGroup {
         return last;
     }
 
-    private static void apply(Connection c, String persistenceId, long ordering, Object event) throws SQLException {
+    /** One event's statements and the address they touch. */
+    private record Item(String address, long ordering, String persistenceId, List<LeaseTableWriter.Statement> statements) {
+    }
+
+    private static java.util.Optional<Item> item(String persistenceId, long ordering, Object event) {
         if (!persistenceId.startsWith(PREFIX) || !(event instanceof PartitionEvent pe)) {
             // Not a partition's binding event: nothing in the read model comes from it.
             log.warn("event=projection_skipped persistence_id={} ordering={} type={}", persistenceId, ordering,
                     event == null ? "null" : event.getClass().getName());
-            return;
+            return java.util.Optional.empty();
         }
         String entityId = persistenceId.substring(PREFIX.length());
         LeaseTableWriter writer = entityId.startsWith("4:") ? V4 : entityId.startsWith("6:") ? V6 : null;
         if (writer == null) {
             log.warn("event=projection_skipped persistence_id={} ordering={} reason=unknown_family", persistenceId, ordering);
-            return;
+            return java.util.Optional.empty();
         }
-        try {
-            writer.apply(c, entityId, ordering, pe);
-        } catch (SQLException e) {
-            throw new SQLException("projecting " + persistenceId + " event at ordering " + ordering + " ("
-                    + pe.getClass().getSimpleName() + ") failed: " + e.getMessage(), e.getSQLState(), e);
+        List<LeaseTableWriter.Statement> statements = writer.statements(entityId, ordering, pe);
+        return statements.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new Item(writer.address(entityId, pe), ordering, persistenceId, statements));
+    }
+
+    /**
+     * Runs the group's statements as JDBC batches instead of one round trip each (a projection
+     * that ran them one by one cost the node three quarters of its lease rate). Events about
+     * different addresses touch different rows, so they run side by side, their first statements
+     * together, then their second ones, each kind of statement in one batch; an address that
+     * comes up again in the group waits for the next pass, so its events keep their order.
+     */
+    private static void run(Connection c, List<Item> items) throws SQLException {
+        List<Item> pending = items;
+        while (!pending.isEmpty()) {
+            List<Item> now = new ArrayList<>();
+            List<Item> later = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Item it : pending) {
+                (seen.add(it.address()) ? now : later).add(it);
+            }
+            int rounds = now.stream().mapToInt(it -> it.statements().size()).max().orElse(0);
+            for (int round = 0; round < rounds; round++) {
+                java.util.Map<String, PreparedStatement> batches = new java.util.LinkedHashMap<>();
+                try {
+                    for (Item it : now) {
+                        if (round < it.statements().size()) {
+                            LeaseTableWriter.Statement st = it.statements().get(round);
+                            PreparedStatement ps = batches.get(st.sql());
+                            if (ps == null) {
+                                ps = c.prepareStatement(st.sql());
+                                batches.put(st.sql(), ps);
+                            }
+                            LeaseTableWriter.bind(ps, st.values());
+                            ps.addBatch();
+                        }
+                    }
+                    for (PreparedStatement ps : batches.values()) {
+                        ps.executeBatch();
+                    }
+                } catch (SQLException e) {
+                    throw new SQLException("projecting a group of " + items.size() + " events (first " + items.get(0).persistenceId()
+                            + " at ordering " + items.get(0).ordering() + ") failed: " + e.getMessage(), e.getSQLState(), e);
+                } finally {
+                    for (PreparedStatement ps : batches.values()) {
+                        ps.close();
+                    }
+                }
+            }
+            pending = later;
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.dhcpcluster.lease.readmodel.HistoryCheck;
 import org.dhcpcluster.lease.readmodel.HistoryReader;
 import org.dhcpcluster.lease.readmodel.HistoryReader.ClientColumn;
 import org.dhcpcluster.lease.readmodel.LeaseFamily;
@@ -24,6 +25,8 @@ import org.dhcpcluster.lease.readmodel.ReadModel;
  *       {@code client-id} (v4), {@code duid} (v6), {@code hostname}, {@code state};</li>
  *   <li>{@code /api/v4/leases/history}, {@code /api/v6/leases/history}: binding intervals, by
  *       {@code address} (with {@code at}: who held it then) or by one client field;</li>
+ *   <li>{@code /api/v4/leases/overlaps}, {@code /api/v6/leases/overlaps}: the history's
+ *       self-check, every address bound to two clients at once (none, unless something is wrong);</li>
  *   <li>{@code /api/projection}: how far each tag's projection is behind the journal.</li>
  * </ul>
  * A parameter it cannot use is answered 400 with a message naming it and the problem.
@@ -95,6 +98,17 @@ public final class LeaseApi {
                 };
             }
             return Map.of("history", rows);
+        });
+    }
+
+    /**
+     * The history's self-check: every time one address was bound to two clients at once (what
+     * "no address bound twice" forbids). An empty list is the expected answer.
+     */
+    public Reply overlaps(LeaseFamily family, String rawQuery) {
+        return answer(() -> {
+            QueryParameters.parse(rawQuery, Set.of());
+            return Map.of("overlaps", HistoryCheck.overlaps(readModel.dataSource(), family));
         });
     }
 

@@ -78,6 +78,7 @@ class PartitionedNodeTest {
             assertTrue(log.newLeases(cut, heal) > 0, "nodes 1 and 2 granted leases while node 3 was cut off");
             assertEquals(3, members.split("\"status\":\"Up\"", -1).length - 1, "three Up members after the rejoin: " + members);
             assertEquals(List.of(), records.problemsWith(log), "ACKed leases against the server's records");
+            assertEquals("[]", LeaseApiPages.overlaps(p -> cluster.get(1, p), "v4"), "addresses bound to two clients at once, by the lease history");
         }
     }
 

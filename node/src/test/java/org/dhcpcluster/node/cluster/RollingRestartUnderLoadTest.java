@@ -66,6 +66,7 @@ class RollingRestartUnderLoadTest {
             // The relay sends every message to all three nodes: one answer each, even while partitions move.
             assertEquals(0, log.duplicateCount(), "transactions answered more often than sent: " + log.duplicateAnswers(marks.get(0)));
             assertEquals(List.of(), records.problemsWith(log), "ACKed leases against the server's records");
+            assertEquals("[]", LeaseApiPages.overlaps(p -> run.cluster().get(2, p), "v4"), "addresses bound to two clients at once, by the lease history");
         }
     }
 }

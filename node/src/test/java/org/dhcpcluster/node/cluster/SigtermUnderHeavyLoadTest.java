@@ -58,6 +58,7 @@ class SigtermUnderHeavyLoadTest {
             assertEquals(List.of(), judged, "exchanges started after the warm-up that failed or were NAKed");
             assertTrue(log.newLeases(exited, end) > 0, "leases granted after node 3 left");
             assertEquals(List.of(), records.problemsWith(log), "ACKed leases against the server's records");
+            assertEquals("[]", LeaseApiPages.overlaps(p -> run.cluster().get(1, p), "v4"), "addresses bound to two clients at once, by the lease history");
         }
     }
 }

@@ -129,6 +129,12 @@ class LeaseApiTest {
     }
 
     @Test
+    void theHistorysSelfCheckFindsNoAddressBoundTwice() {
+        assertEquals("{\"overlaps\":[]}\n", ok("/api/v4/leases/overlaps").orElseThrow());
+        assertEquals("{\"overlaps\":[]}\n", ok("/api/v6/leases/overlaps").orElseThrow());
+    }
+
+    @Test
     void theProjectionReportsItsProgressPerTag() {
         String body = ok("/api/projection").orElseThrow();
         assertTrue(body.contains("\"caught_up\":true"), body);

@@ -25,19 +25,7 @@ public final class LeaseApiPages {
      * request failed. {@code get} sends one GET for a path with query and returns the body.
      */
     public static Optional<String> all(Function<String, Optional<String>> get, String path) {
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        while (!get.apply("/api/projection").map(b -> b.contains("\"caught_up\":true")).orElse(false)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the lease read model did not catch up within " + CATCH_UP + ": "
-                        + get.apply("/api/projection").orElse("(no answer)"));
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for the read model");
-            }
-        }
+        awaitCaughtUp(get);
         StringBuilder all = new StringBuilder();
         String page = path + "?limit=1000";
         while (true) {
@@ -51,6 +39,36 @@ public final class LeaseApiPages {
                 return Optional.of(all.toString());
             }
             page = path + "?limit=1000&after=" + URLEncoder.encode(next.group(1), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The history's self-check for the family ({@code v4} or {@code v6}) once the read model has
+     * caught up: every time an address was bound to two clients at once. "[]" when there was none.
+     */
+    public static String overlaps(Function<String, Optional<String>> get, String family) {
+        awaitCaughtUp(get);
+        String body = get.apply("/api/" + family + "/leases/overlaps").orElseThrow(() -> new AssertionError("no answer from the overlaps check"));
+        Matcher m = Pattern.compile("\"overlaps\":(\\[.*\\])", Pattern.DOTALL).matcher(body);
+        if (!m.find()) {
+            throw new AssertionError("unexpected overlaps answer: " + body);
+        }
+        return m.group(1).strip();
+    }
+
+    private static void awaitCaughtUp(Function<String, Optional<String>> get) {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        while (!get.apply("/api/projection").map(b -> b.contains("\"caught_up\":true")).orElse(false)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the lease read model did not catch up within " + CATCH_UP + ": "
+                        + get.apply("/api/projection").orElse("(no answer)"));
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the read model");
+            }
         }
     }
 }
