@@ -69,10 +69,6 @@ public final class Policy4 {
         return address & ~(BLOCK_SIZE - 1);
     }
 
-    public static boolean isInBlock(int base, int address) {
-        return blockBase(address) == base;
-    }
-
     public int serviceAddressInt() {
         return Ipv4.toInt(serviceAddress);
     }
@@ -125,23 +121,6 @@ public final class Policy4 {
             }
         }
         return Optional.empty();
-    }
-
-    /** The reservation that names this address, in whatever subnet. */
-    public Optional<Reservation4> reservationOf(int address) {
-        return subnetContaining(address).flatMap(s -> {
-            for (Reservation4 r : s.reservationsByHardwareAddress().values()) {
-                if (r.address() == address) {
-                    return Optional.of(r);
-                }
-            }
-            for (Reservation4 r : s.reservationsByClientId().values()) {
-                if (r.address() == address) {
-                    return Optional.of(r);
-                }
-            }
-            return Optional.empty();
-        });
     }
 
     /**

@@ -85,21 +85,6 @@ public record Policy6(List<Subnet6> subnets, Duration offerHold, Duration declin
         return Optional.empty();
     }
 
-    /** The reservation that names this address or prefix, if any. */
-    public Optional<Reservation6> reservationOf(Address128 item, int length) {
-        for (Subnet6 s : subnets) {
-            for (Reservation6 r : s.reservations().values()) {
-                if (length == 128 && r.address().filter(item::equals).isPresent()) {
-                    return Optional.of(r);
-                }
-                if (length == r.prefixLength() && r.prefix().filter(item::equals).isPresent()) {
-                    return Optional.of(r);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     /**
      * Offsets of a slice that a client of {@code s} may be given dynamically: inside one of the
      * subnet's pools of the slice's item length, not a reserved item (of any subnet), and for
