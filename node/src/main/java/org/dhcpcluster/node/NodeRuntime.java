@@ -122,7 +122,7 @@ public final class NodeRuntime implements AutoCloseable {
                     ? List.of(new FirstDesign4(policySource), new FirstDesign6()) : List.of(new FirstDesign4(policySource)));
             readModel = ReadModel.start(system, db, JournalMaintenance.Settings.withRetention(config.leases().historyRetention()), clock);
 
-            Warmup.run(system, partitions, policy, config.v6().map(NodeConfig.V6::policy));
+            Warmup.run(system, db, partitions, policy, config.v6().map(NodeConfig.V6::policy));
 
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             DhcpMetrics metrics = new DhcpMetrics(registry, "dhcp4");

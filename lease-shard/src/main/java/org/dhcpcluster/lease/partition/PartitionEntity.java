@@ -109,7 +109,17 @@ public final class PartitionEntity extends EventSourcedBehaviorWithEnforcedRepli
             throw new IllegalArgumentException("no partition family serves entity id " + entityId);
         }
         PartitionKey key = rules.key(entityId.substring(colon + 1));
-        return Behaviors.setup(context -> new PartitionEntity(context, key, rules, clock));
+        return Behaviors.setup(context -> new PartitionEntity(context, PersistenceId.of(TYPE_KEY.name(), key.entityId()),
+                Set.of(tagOf(key.entityId())), key, rules, clock));
+    }
+
+    /**
+     * A partition outside sharding under its own persistence id, its events untagged (no
+     * projection reads them): what a node runs its warm-up through, journal and all, without
+     * touching a real partition.
+     */
+    public static Behavior<Command> detached(String persistenceId, PartitionKey key, PartitionRules rules, Clock clock) {
+        return Behaviors.setup(context -> new PartitionEntity(context, PersistenceId.ofUniqueId(persistenceId), Set.of(), key, rules, clock));
     }
 
     private static int familyOf(String entityId) {
@@ -130,14 +140,15 @@ public final class PartitionEntity extends EventSourcedBehaviorWithEnforcedRepli
     private final Set<String> tags;
     private boolean flushQueued;
 
-    private PartitionEntity(ActorContext<Command> context, PartitionKey key, PartitionRules rules, Clock clock) {
-        super(PersistenceId.of(TYPE_KEY.name(), key.entityId()),
+    private PartitionEntity(ActorContext<Command> context, PersistenceId id, Set<String> tags, PartitionKey key, PartitionRules rules,
+                            Clock clock) {
+        super(id,
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
         this.context = context;
         this.key = key;
         this.rules = rules;
         this.clock = clock;
-        this.tags = Set.of(tagOf(key.entityId()));
+        this.tags = tags;
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.dhcpcluster.lease.partition.PartitionEntity;
 import org.dhcpcluster.lease.partition.PartitionEvent;
 import org.dhcpcluster.lease.partition.PartitionKey;
 import org.dhcpcluster.lease.partition.PartitionState;
+import org.dhcpcluster.lease.persistence.DatabaseSettings;
 import org.dhcpcluster.lease.v4.Answer4;
 import org.dhcpcluster.lease.v4.Block4;
 import org.dhcpcluster.lease.v4.ClientKey4;
@@ -72,6 +73,8 @@ import org.slf4j.LoggerFactory;
  *   <li>The DHCPv4 path (and the DHCPv6 one when it is served), decode - decide - reply - encode,
  *       and the Kryo form of what crosses the cluster, run {@value #EXCHANGES} times over a
  *       throw-away partition in memory (documentation addresses; nothing is journaled or sent).</li>
+ *   <li>{@value #JOURNAL_CLIENTS} clients lease and release through a partition of its own on the
+ *       real journal (asks, persistence, JDBC), whose rows are deleted afterwards.</li>
  *   <li>Every partition of the configured pools is woken (recovered where it lives, on this node
  *       or another) up to {@value #MAX_PARTITIONS}, {@value #PARALLEL} at a time.</li>
  * </ol>
@@ -81,6 +84,7 @@ public final class Warmup {
     static final int EXCHANGES = 20_000;
     static final int MAX_PARTITIONS = 20_000;
     static final int PARALLEL = 32;
+    static final int JOURNAL_CLIENTS = 3_000;
     private static final Duration WAKE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration WAKE_DEADLINE = Duration.ofMinutes(2);
 
@@ -88,26 +92,35 @@ public final class Warmup {
     }
 
     /** Runs both steps and logs what they cost. */
-    public static void run(ActorSystem<?> system, PartitionDirectory partitions, Policy4 policy4, Optional<Policy6> policy6) {
+    public static void run(ActorSystem<?> system, DatabaseSettings db, PartitionDirectory partitions, Policy4 policy4,
+                           Optional<Policy6> policy6) {
         long started = System.nanoTime();
         int exchanges = exerciseV4(system) + (policy6.isPresent() ? exerciseV6(system) : 0);
+        int journaled = exerciseThroughJournal(system, db);
         long exercised = System.nanoTime();
         List<PartitionKey> keys = partitionsOf(policy4, policy6);
         int woken = wake(system, partitions, keys);
         long done = System.nanoTime();
-        log.info("event=warmed_up exchanges={} exchange_ms={} partitions={} woken={} partition_ms={}", exchanges,
+        log.info("event=warmed_up exchanges={} through_journal={} exchange_ms={} partitions={} woken={} partition_ms={}", exchanges,
+                journaled,
                 (exercised - started) / 1_000_000, keys.size(), woken, (done - exercised) / 1_000_000);
     }
 
     /** DORA for {@value #EXCHANGES} synthetic clients through the real codec, rules and reply builder. */
+    private static final Inet4Address SERVER = Ipv4.parse("192.0.2.1");
+    /** The warm-up's own subnet (documentation addresses); it never reaches a real partition. */
+    private static final Subnet4 SUBNET = new Subnet4(1, Prefix4.parse("192.0.2.0/24"),
+            List.of(new AddressRange(Ipv4.toInt(Ipv4.parse("192.0.2.10")), Ipv4.toInt(Ipv4.parse("192.0.2.250")))),
+            DhcpV4Options.builder().put(OptionCode.ROUTERS, SERVER.getAddress()).build(), LeaseTimes.of(3600), java.util.Map.of(),
+            java.util.Map.of(), List.of(), Optional.empty(), false, Ipv4.ANY);
+    private static final Policy4 POLICY = new Policy4(SERVER, List.of(SUBNET), Duration.ofSeconds(30), Duration.ofHours(1));
+
     static int exerciseV4(ActorSystem<?> system) {
         Serialization serialization = SerializationExtension.get(Adapter.toClassic(system));
         org.apache.pekko.actor.typed.ActorRef<org.dhcpcluster.lease.partition.PartitionAnswer> nobody = system.deadLetters();
-        Inet4Address server = Ipv4.parse("192.0.2.1");
-        Subnet4 subnet = new Subnet4(1, Prefix4.parse("192.0.2.0/24"), List.of(new AddressRange(Ipv4.toInt(Ipv4.parse("192.0.2.10")),
-                Ipv4.toInt(Ipv4.parse("192.0.2.250")))), DhcpV4Options.builder().put(OptionCode.ROUTERS, server.getAddress()).build(),
-                LeaseTimes.of(3600), java.util.Map.of(), java.util.Map.of(), List.of(), Optional.empty(), false, Ipv4.ANY);
-        Policy4 policy = new Policy4(server, List.of(subnet), Duration.ofSeconds(30), Duration.ofHours(1));
+        Inet4Address server = SERVER;
+        Subnet4 subnet = SUBNET;
+        Policy4 policy = POLICY;
         Rules4 rules = new Rules4(() -> policy);
         Block4 block = Block4.of(Ipv4.toInt(server));
         PartitionState state = new PartitionState(Block4.SIZE);
@@ -204,6 +217,97 @@ public final class Warmup {
         } catch (DecodeException e) {
             throw new IllegalStateException("the warm-up's own SOLICIT does not decode: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * DORA and RELEASE for {@value #JOURNAL_CLIENTS} synthetic clients, {@value #PARALLEL} at a
+     * time, through a partition entity of its own (not sharded, events untagged) on the real
+     * journal: the actor, persistence and JDBC paths the pure exercise does not reach. Its rows are
+     * deleted afterwards. Returns the clients ACKed.
+     */
+    static int exerciseThroughJournal(ActorSystem<?> system, DatabaseSettings db) {
+        String persistenceId = "Warmup|" + java.util.UUID.randomUUID();
+        Block4 block = Block4.of(Ipv4.toInt(SERVER));
+        org.apache.pekko.actor.typed.ActorRef<PartitionEntity.Command> partition = system.systemActorOf(
+                PartitionEntity.detached(persistenceId, block, new Rules4(() -> POLICY), java.time.Clock.systemUTC()),
+                "warm-up-" + persistenceId.substring(7), org.apache.pekko.actor.typed.Props.empty());
+        Leases4 leases = new Leases4(key -> partition, () -> POLICY, system.scheduler());
+        java.util.concurrent.atomic.AtomicInteger acked = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            List<CompletableFuture<Void>> chains = new ArrayList<>();
+            for (int c = 0; c < PARALLEL; c++) {
+                CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+                for (int i = c; i < JOURNAL_CLIENTS; i += PARALLEL) {
+                    int n = i;
+                    chain = chain.thenCompose(ignored -> leaseAndRelease(leases, n, acked));
+                }
+                chains.add(chain);
+            }
+            CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            log.warn("event=warm_up_journal_incomplete acked={} error=\"{}\"", acked.get(), e.toString());
+        } finally {
+            stopAndWait(system, partition, persistenceId);
+            try (java.sql.Connection c = db.connect(); java.sql.PreparedStatement journal = c.prepareStatement(
+                    "DELETE FROM event_journal WHERE persistence_id = ?"); java.sql.PreparedStatement snapshots = c.prepareStatement(
+                    "DELETE FROM snapshot WHERE persistence_id = ?")) {
+                journal.setString(1, persistenceId);
+                journal.executeUpdate();
+                snapshots.setString(1, persistenceId);
+                snapshots.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                log.warn("event=warm_up_rows_left persistence_id={} error=\"{}\"", persistenceId, e.getMessage());
+            }
+        }
+        return acked.get();
+    }
+
+    /** Stops the warm-up partition and waits until it has, so nothing it writes on the way out outlives the deletion. */
+    private static void stopAndWait(ActorSystem<?> system, org.apache.pekko.actor.typed.ActorRef<PartitionEntity.Command> partition,
+                                    String persistenceId) {
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        system.systemActorOf(org.apache.pekko.actor.typed.javadsl.Behaviors.<Void>setup(ctx -> {
+            ctx.watch(partition);
+            partition.tell(PartitionEntity.STOP);
+            return org.apache.pekko.actor.typed.javadsl.Behaviors.<Void>receiveSignal((c, signal) -> {
+                if (signal instanceof org.apache.pekko.actor.typed.Terminated) {
+                    stopped.complete(null);
+                    return org.apache.pekko.actor.typed.javadsl.Behaviors.stopped();
+                }
+                return org.apache.pekko.actor.typed.javadsl.Behaviors.same();
+            });
+        }), "warm-up-stop-" + persistenceId.substring(7), org.apache.pekko.actor.typed.Props.empty());
+        try {
+            stopped.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("event=warm_up_partition_not_stopped error=\"{}\"", e.toString());
+        }
+    }
+
+    private static java.util.concurrent.CompletionStage<Void> leaseAndRelease(Leases4 leases, int n, java.util.concurrent.atomic.AtomicInteger acked) {
+        byte[] mac = {0x02, 0, 0x77, (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+        int server = Ipv4.toInt(SERVER);
+        long now = System.currentTimeMillis();
+        DhcpV4Message discover = DhcpV4Message.builder().op(DhcpV4Message.BOOTREQUEST).xid(n).clientHardwareAddress(mac)
+                .messageType(DhcpMessageType.DISCOVER).build();
+        return leases.handle(discover, SUBNET, server, now).thenCompose(offer -> {
+            if (!(offer instanceof Answer4.Offer o)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            DhcpV4Message request = DhcpV4Message.builder().op(DhcpV4Message.BOOTREQUEST).xid(n).clientHardwareAddress(mac)
+                    .messageType(DhcpMessageType.REQUEST).address(OptionCode.SERVER_IDENTIFIER, SERVER)
+                    .address(OptionCode.REQUESTED_IP_ADDRESS, Ipv4.fromInt(o.address())).build();
+            return leases.handle(request, SUBNET, server, now).thenCompose(ack -> {
+                if (!(ack instanceof Answer4.Ack a)) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                acked.incrementAndGet();
+                DhcpV4Message release = DhcpV4Message.builder().op(DhcpV4Message.BOOTREQUEST).xid(n + 1).clientHardwareAddress(mac)
+                        .ciaddr(Ipv4.fromInt(a.address())).messageType(DhcpMessageType.RELEASE)
+                        .address(OptionCode.SERVER_IDENTIFIER, SERVER).build();
+                return leases.handle(release, SUBNET, server, now).thenApply(r -> (Void) null);
+            });
+        });
     }
 
     private static DhcpV4Message decoded(DhcpV4Message m) {
