@@ -27,6 +27,22 @@ class WarmupTest {
     }
 
     @Test
+    void theJournalExerciseLeasesEveryClientAndLeavesNoRowBehind() throws Exception {
+        org.dhcpcluster.lease.persistence.DatabaseSettings db = org.dhcpcluster.lease.testing.EmbeddedPostgresFixture.freshDatabase();
+        ActorSystem<Void> system = org.dhcpcluster.lease.testing.PostgresActorSystems.start("warm-up-journal", db);
+        try {
+            assertEquals(Warmup.JOURNAL_CLIENTS, Warmup.exerciseThroughJournal(system, db));
+            try (java.sql.Connection c = db.connect(); java.sql.ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT (SELECT count(*) FROM event_journal) + (SELECT count(*) FROM snapshot)")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "the warm-up's journal rows are deleted");
+            }
+        } finally {
+            org.dhcpcluster.lease.testing.PostgresActorSystems.stop(system);
+        }
+    }
+
+    @Test
     void everyPartitionOfTheConfiguredPoolsIsWokenOnceUpToTheLimit() {
         Policy4 wide = new Policy4(TestPolicies.lan().serviceAddress(), List.of(
                 TestPolicies.subnet(1, "198.16.0.0/12", List.of(new AddressRange(TestPolicies.ip("198.16.0.1"), TestPolicies.ip("198.31.255.254"))),
