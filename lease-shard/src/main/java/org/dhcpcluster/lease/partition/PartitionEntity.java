@@ -19,7 +19,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
@@ -153,7 +155,7 @@ public final class PartitionEntity extends EventSourcedBehaviorWithEnforcedRepli
 
     @Override
     public PartitionState emptyState() {
-        // A fresh object every time: the state is mutable and a restart must not see the old one.
+        // Called once per entity: a restart recovers onto this same object, emptied (signalHandler).
         flushQueued = false;
         return new PartitionState(key.size());
     }
@@ -284,6 +286,17 @@ public final class PartitionEntity extends EventSourcedBehaviorWithEnforcedRepli
         List<PartitionEvent> handover = offers.isEmpty() && recent.isEmpty()
                 ? List.of() : List.of(new PartitionEvent.HandedOver(offers, recent));
         return write(state, handover).thenStop().thenNoReply();
+    }
+
+    @Override
+    public SignalHandler<PartitionState> signalHandler() {
+        // Pekko calls emptyState() once and recovers a restarted entity (after a failed write)
+        // onto that same object; this state is mutable and holds the decisions applied ahead of
+        // the write that failed, which were never written: start it empty again.
+        return newSignalHandlerBuilder().onSignal(PreRestart.instance(), state -> {
+            flushQueued = false;
+            state.forgetAll();
+        }).build();
     }
 
     @Override

@@ -13,18 +13,36 @@ import java.util.List;
  * in the same batch sees them (an address offered or bound a moment ago is not given again),
  * and writes the batch afterwards; {@link #apply} skips the events already applied when Pekko
  * replays them on the write. If the write fails the entity restarts from the journal and every
- * applied-ahead decision is gone with it, unanswered: durable before acknowledged holds.
+ * applied-ahead decision is gone with it ({@link #forgetAll}), unanswered: durable before
+ * acknowledged holds.
  */
 public final class PartitionState {
-    private final Slots slots;
-    private final OfferHolds holds = new OfferHolds();
-    private final RecentExchanges recent = new RecentExchanges();
+    private final int size;
+    private Slots slots;
+    private OfferHolds holds = new OfferHolds();
+    private RecentExchanges recent = new RecentExchanges();
     private final List<PartitionEvent> pendingEvents = new ArrayList<>();
     private final List<Runnable> pendingReplies = new ArrayList<>();
     private int appliedAhead;
 
     public PartitionState(int size) {
+        this.size = size;
         this.slots = new Slots(size);
+    }
+
+    /**
+     * Back to empty, as when the entity was created. Pekko recovers a restarted entity onto the
+     * very state object it was built with, which this class mutates: without this, a restart
+     * after a failed write would replay the journal over the decisions applied ahead of that
+     * write, and answer from bindings that were never written.
+     */
+    public void forgetAll() {
+        slots = new Slots(size);
+        holds = new OfferHolds();
+        recent = new RecentExchanges();
+        pendingEvents.clear();
+        pendingReplies.clear();
+        appliedAhead = 0;
     }
 
     public Slots slots() {
