@@ -246,11 +246,12 @@ up() {
   echo "$n" > "$STATE/nodes"
   build_topology "$n"
   start_postgres
-  # node 1 is the first seed: it forms the cluster the others then join together
-  launch 1
-  wait_ready 1 180
-  for i in $(seq 2 "$n"); do launch "$i"; done
-  for i in $(seq 2 "$n"); do wait_ready "$i" 180; done
+  # All at once, as the chart's Deployment starts its pods: node 1, the first seed, forms the
+  # cluster and the others join within seconds, before any partition is asked for, so the
+  # shards spread over all of them from the start. Started one after another, the first node
+  # would host every partition and the others would get theirs by rebalancing under load.
+  for i in $(seq 1 "$n"); do launch "$i"; done
+  for i in $(seq 1 "$n"); do wait_ready "$i" 180; done
   log "$n nodes ready"
 }
 

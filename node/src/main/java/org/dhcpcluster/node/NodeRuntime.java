@@ -116,13 +116,14 @@ public final class NodeRuntime implements AutoCloseable {
             Map<Integer, PartitionRules> rules = new HashMap<>();
             rules.put(4, new Rules4(policySource));
             config.v6().ifPresent(v6 -> rules.put(6, new Rules6(() -> v6.policy())));
+            Warmup.exercise(system, db, config.v6().map(NodeConfig.V6::policy));
             PartitionEntity.init(system, rules, clock);
             PartitionDirectory partitions = PartitionDirectory.sharded(system);
             CarryOver.run(system, db, partitions, config.v6().isPresent()
                     ? List.of(new FirstDesign4(policySource), new FirstDesign6()) : List.of(new FirstDesign4(policySource)));
             readModel = ReadModel.start(system, db, JournalMaintenance.Settings.withRetention(config.leases().historyRetention()), clock);
 
-            Warmup.run(system, db, partitions, policy, config.v6().map(NodeConfig.V6::policy));
+            Warmup.wakePartitions(system, partitions, policy, config.v6().map(NodeConfig.V6::policy));
 
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             DhcpMetrics metrics = new DhcpMetrics(registry, "dhcp4");

@@ -70,7 +70,8 @@ import org.slf4j.LoggerFactory;
  * node taking traffic cold answered a fraction of its warm rate for its first tens of seconds.
  *
  * <ol>
- *   <li>The DHCPv4 path (and the DHCPv6 one when it is served), decode - decide - reply - encode,
+ *   <li>(Before this node's shard region starts, so no partition is placed on a node still
+ *       warming up.) The DHCPv4 path (and the DHCPv6 one when it is served), decode - decide - reply - encode,
  *       and the Kryo form of what crosses the cluster, run {@value #EXCHANGES} times over a
  *       throw-away partition in memory (documentation addresses; nothing is journaled or sent).</li>
  *   <li>{@value #JOURNAL_CLIENTS} clients lease and release through a partition of its own on the
@@ -91,19 +92,25 @@ public final class Warmup {
     private Warmup() {
     }
 
-    /** Runs both steps and logs what they cost. */
-    public static void run(ActorSystem<?> system, DatabaseSettings db, PartitionDirectory partitions, Policy4 policy4,
-                           Optional<Policy6> policy6) {
+    /**
+     * Steps 1 and 2, run before this node hosts any partition: while it exercises, its CPU is
+     * busy and its code cold, and a partition placed on it then would answer slowly, so the
+     * coordinator must not know this node's shard region yet (the caller starts it afterwards).
+     */
+    public static void exercise(ActorSystem<?> system, DatabaseSettings db, Optional<Policy6> policy6) {
         long started = System.nanoTime();
         int exchanges = exerciseV4(system) + (policy6.isPresent() ? exerciseV6(system) : 0);
         int journaled = exerciseThroughJournal(system, db);
-        long exercised = System.nanoTime();
+        log.info("event=warm_up_exercised exchanges={} through_journal={} ms={}", exchanges, journaled,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Step 3, once this node's shard region is up: every pool partition recovered wherever it lives. */
+    public static void wakePartitions(ActorSystem<?> system, PartitionDirectory partitions, Policy4 policy4, Optional<Policy6> policy6) {
+        long started = System.nanoTime();
         List<PartitionKey> keys = partitionsOf(policy4, policy6);
         int woken = wake(system, partitions, keys);
-        long done = System.nanoTime();
-        log.info("event=warmed_up exchanges={} through_journal={} exchange_ms={} partitions={} woken={} partition_ms={}", exchanges,
-                journaled,
-                (exercised - started) / 1_000_000, keys.size(), woken, (done - exercised) / 1_000_000);
+        log.info("event=warmed_up partitions={} woken={} ms={}", keys.size(), woken, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** DORA for {@value #EXCHANGES} synthetic clients through the real codec, rules and reply builder. */
