@@ -26,6 +26,8 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.dhcpcluster.lease.serialization.KryoSerializable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.dhcpcluster.lease.sharding.IdlePassivation;
 
 /**
@@ -135,6 +137,8 @@ public final class PartitionEntity extends EventSourcedBehaviorWithEnforcedRepli
 
     // ---- entity --------------------------------------------------------------------------
 
+    private static final Logger log = LoggerFactory.getLogger(PartitionEntity.class);
+
     private final ActorContext<Command> context;
     private final PartitionKey key;
     private final PartitionRules rules;
@@ -144,8 +148,11 @@ public final class PartitionEntity extends EventSourcedBehaviorWithEnforcedRepli
 
     private PartitionEntity(ActorContext<Command> context, PersistenceId id, Set<String> tags, PartitionKey key, PartitionRules rules,
                             Clock clock) {
-        super(id,
-                SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
+        // Pekko logs every restart with its stack trace: with the database overloaded or down,
+        // hundreds of partitions failing at once wrote thousands of lines a second and starved
+        // the node's CPU. One line per restart instead (signalHandler); the database's state is
+        // in the journal's own errors and the node's readiness.
+        super(id, SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2).withLoggingEnabled(false));
         this.context = context;
         this.key = key;
         this.rules = rules;
@@ -294,6 +301,7 @@ public final class PartitionEntity extends EventSourcedBehaviorWithEnforcedRepli
         // onto that same object; this state is mutable and holds the decisions applied ahead of
         // the write that failed, which were never written: start it empty again.
         return newSignalHandlerBuilder().onSignal(PreRestart.instance(), state -> {
+            log.warn("event=partition_restarting partition={} reason=\"a journal write or recovery failed\"", key.entityId());
             flushQueued = false;
             state.forgetAll();
         }).build();
