@@ -11,9 +11,4 @@ public interface PartitionAnswer extends KryoSerializable {
     default boolean remembered() {
         return true;
     }
-
-    /** The message was a copy of one already answered (through another node, or asked again): no reply. */
-    default boolean copy() {
-        return false;
-    }
 }

@@ -21,10 +21,6 @@ public sealed interface Answer4 extends PartitionAnswer {
     }
 
     record Silent(Silence reason, String detail) implements Answer4 {
-        @Override
-        public boolean copy() {
-            return reason == Silence.DUPLICATE;
-        }
     }
 
     /** This partition cannot serve the DISCOVER; the edge asks the next one of the subnet. */

@@ -1,13 +1,16 @@
 package org.dhcpcluster.lease.v4;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.Scheduler;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.dhcpcluster.lease.concurrent.Stages;
 import org.dhcpcluster.lease.partition.Holder;
-import org.dhcpcluster.lease.partition.PartitionAsk;
+import org.dhcpcluster.lease.partition.PartitionAnswer;
 import org.dhcpcluster.lease.partition.PartitionDirectory;
 import org.dhcpcluster.lease.partition.PartitionEntity;
 import org.dhcpcluster.lease.v4.Answer4.Silence;
@@ -35,6 +38,9 @@ import java.util.function.Supplier;
  * no address, an address off the client's network) are made here, without asking anyone.
  */
 public final class Leases4 {
+    /** Below a client's first retransmission (RFC 2131 section 4.1: 4 s +-1), so it retries into a fresh ask. */
+    public static final Duration ASK_TIMEOUT = Duration.ofSeconds(3);
+
     private static final int DISCOVER = DhcpMessageType.DISCOVER.code();
     private static final int REQUEST = DhcpMessageType.REQUEST.code();
     private static final int DECLINE = DhcpMessageType.DECLINE.code();
@@ -174,7 +180,9 @@ public final class Leases4 {
     }
 
     private CompletionStage<Answer4> ask(Block4 block, Request4 request) {
-        return PartitionAsk.ask(partitions.partition(block), request, scheduler).handle((answer, failure) -> failure != null
+        CompletionStage<PartitionAnswer> asked = AskPattern.ask(partitions.partition(block),
+                replyTo -> new PartitionEntity.Handle(request, replyTo), ASK_TIMEOUT, scheduler);
+        return Stages.plain(asked).handle((answer, failure) -> failure != null
                 ? new Answer4.Silent(Silence.PARTITION_UNAVAILABLE, "partition " + block + " did not answer: " + failure.getMessage())
                 : (Answer4) answer);
     }

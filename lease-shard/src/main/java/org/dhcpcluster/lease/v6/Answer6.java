@@ -21,10 +21,6 @@ public sealed interface Answer6 extends PartitionAnswer {
 
     /** A copy of a message already answered: no answer at all. */
     record Copy() implements Answer6 {
-        @Override
-        public boolean copy() {
-            return true;
-        }
     }
 
     /** This partition cannot serve the IA; the edge asks the next one. */

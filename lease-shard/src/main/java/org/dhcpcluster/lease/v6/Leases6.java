@@ -1,5 +1,6 @@
 package org.dhcpcluster.lease.v6;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -10,9 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.Scheduler;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.dhcpcluster.lease.concurrent.Stages;
 import org.dhcpcluster.lease.partition.Holder;
 import org.dhcpcluster.lease.partition.PartitionAnswer;
-import org.dhcpcluster.lease.partition.PartitionAsk;
 import org.dhcpcluster.lease.partition.PartitionDirectory;
 import org.dhcpcluster.lease.partition.PartitionEntity;
 import org.dhcpcluster.lease.v6.Answer6.Granted6;
@@ -35,6 +37,9 @@ import org.dhcpcluster.lease.v6.space.SliceKey;
  * </ul>
  */
 public final class Leases6 {
+    /** Below the ask timeouts of the edge and the client's retransmissions with growth. */
+    public static final Duration ASK_TIMEOUT = Duration.ofSeconds(3);
+
     private final PartitionDirectory partitions;
     private final Scheduler scheduler;
 
@@ -194,7 +199,9 @@ public final class Leases6 {
     }
 
     private CompletionStage<PartitionAnswer> ask(SliceKey slice, Request6 request) {
-        return PartitionAsk.ask(partitions.partition(slice), request, scheduler).handle((answer, failure) -> failure != null
+        CompletionStage<PartitionAnswer> asked = AskPattern.ask(partitions.partition(slice),
+                replyTo -> new PartitionEntity.Handle(request, replyTo), ASK_TIMEOUT, scheduler);
+        return Stages.plain(asked).handle((answer, failure) -> failure != null
                 ? new Answer6.Unavailable("partition " + slice + " did not answer: " + failure.getMessage()) : answer);
     }
 
