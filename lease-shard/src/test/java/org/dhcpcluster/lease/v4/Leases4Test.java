@@ -245,6 +245,23 @@ class Leases4Test {
     }
 
     @Test
+    void aRetransmissionAfterAFailedWriteIsDecidedAgainOnWhatWasWritten() {
+        // The REQUEST's binding was decided, then its write failed: the partition restarts from
+        // the journal without it. The client's retransmission (same transaction, 4 s later)
+        // must be decided again and written, not answered from the decision that was lost.
+        var c = new ClientMessages4(45);
+        int offered = assertInstanceOf(Answer4.Offer.class, send(c.discover())).address();
+        partitions.journal().failNextPersisted("Partition|" + LAN);
+        DhcpV4Message request = c.requestSelecting(SERVICE_ADDRESS, offered);
+        assertEquals(Answer4.Silence.PARTITION_UNAVAILABLE, silence(send(request)));
+        clock.advance(Duration.ofSeconds(4));
+        Answer4 again = send(request);
+        assertEquals(offered, assertInstanceOf(Answer4.Ack.class, again, String.valueOf(again)).address());
+        assertEquals(1, journaled(LAN).stream().filter(e -> e instanceof PartitionEvent.Bound).count(),
+                "the ACK stands on a binding in the journal");
+    }
+
+    @Test
     void aLeaseSurvivesARestartOfItsPartition() {
         var c = new ClientMessages4(42);
         int address = dora(c);
