@@ -16,7 +16,8 @@ import org.dhcpcluster.lease.serialization.KryoSerializable;
  *       nodes within milliseconds of the original: it gets no answer;</li>
  *   <li>a <em>retransmission</em> (the client missed the answer) comes seconds later, with the
  *       elapsed time grown or at least later: it gets the same answer again, without a new
- *       decision.</li>
+ *       decision. A transmission received before the one last answered is never a
+ *       retransmission: it is a copy that arrived late.</li>
  * </ul>
  *
  * <p>Each message type of a client is remembered apart: a late copy of a DISCOVER (the node that
@@ -66,6 +67,11 @@ public final class RecentExchanges {
             return Seen.NEW;
         }
         if (last.elapsed == elapsed && Math.abs(receivedAt - last.receivedAt) < COPY_WINDOW_MS) {
+            return Seen.COPY;
+        }
+        if (receivedAt < last.receivedAt) {
+            // Sent before the transmission last answered (a copy held up in the cluster while the
+            // client retransmitted): the client has its answer, a retransmission is always later.
             return Seen.COPY;
         }
         if (last.answer != null && receivedAt - last.receivedAt < retransmissionWindowMs) {

@@ -37,4 +37,16 @@ class RecentExchangesTest {
         assertEquals(Seen.NEW, r.classify(CLIENT, 43, REQUEST, 0, 5_000, WINDOW));
         assertEquals(Seen.NEW, r.classify(CLIENT, 42, REQUEST, 0, 1_000 + WINDOW + 1, WINDOW), "too old to be a retransmission");
     }
+
+    @Test
+    void aTransmissionOlderThanTheOneLastAnsweredIsACopyNotARetransmission() {
+        RecentExchanges r = new RecentExchanges();
+        r.record(CLIENT, 42, REQUEST, 0, 1_000, "ack");
+        // The client retransmitted at 5 s and was answered; then a node held up by a shard move
+        // or a long pause delivers its copy of the 1 s transmission: the client has its answer.
+        assertEquals(Seen.RETRANSMISSION, r.classify(CLIENT, 42, REQUEST, 4, 5_000, WINDOW));
+        r.record(CLIENT, 42, REQUEST, 4, 5_000, "ack");
+        assertEquals(Seen.COPY, r.classify(CLIENT, 42, REQUEST, 0, 1_000, WINDOW));
+        assertEquals(Seen.COPY, r.classify(CLIENT, 42, REQUEST, 0, 2_500, WINDOW));
+    }
 }
