@@ -1,20 +1,33 @@
 package org.dhcpcluster.node.lifecycle;
 
 import java.net.Inet4Address;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.dhcpcluster.lease.partition.Decision;
 import org.dhcpcluster.lease.partition.Holder;
+import org.dhcpcluster.lease.partition.PartitionAnswer;
 import org.dhcpcluster.lease.partition.PartitionDirectory;
 import org.dhcpcluster.lease.partition.PartitionEntity;
 import org.dhcpcluster.lease.partition.PartitionEvent;
@@ -41,17 +54,10 @@ import org.dhcpcluster.lease.v6.Request6;
 import org.dhcpcluster.lease.v6.Rules6;
 import org.dhcpcluster.lease.v6.policy.Lifetimes6;
 import org.dhcpcluster.lease.v6.policy.Policy6;
-import org.dhcpcluster.lease.v6.space.Address128;
-import org.dhcpcluster.lease.v6.space.SliceKey;
-import org.dhcpcluster.protocol.v6.ClientServerMessage;
-import org.dhcpcluster.protocol.v6.DhcpV6MessageType;
-import org.dhcpcluster.protocol.v6.DhcpV6Options;
-import org.dhcpcluster.protocol.v6.Duid;
-import org.dhcpcluster.protocol.v6.codec.DhcpV6Codec;
-import org.dhcpcluster.protocol.v6.option.IaAddress;
-import org.dhcpcluster.protocol.v6.option.IdentityAssociation;
 import org.dhcpcluster.lease.v6.policy.Subnet6;
+import org.dhcpcluster.lease.v6.space.Address128;
 import org.dhcpcluster.lease.v6.space.Pool6;
+import org.dhcpcluster.lease.v6.space.SliceKey;
 import org.dhcpcluster.node.edge.v4.ReplyBuilder4;
 import org.dhcpcluster.protocol.DecodeException;
 import org.dhcpcluster.protocol.v4.DhcpMessageType;
@@ -60,6 +66,13 @@ import org.dhcpcluster.protocol.v4.DhcpV4Options;
 import org.dhcpcluster.protocol.v4.Ipv4;
 import org.dhcpcluster.protocol.v4.OptionCode;
 import org.dhcpcluster.protocol.v4.codec.DhcpV4Codec;
+import org.dhcpcluster.protocol.v6.ClientServerMessage;
+import org.dhcpcluster.protocol.v6.DhcpV6MessageType;
+import org.dhcpcluster.protocol.v6.DhcpV6Options;
+import org.dhcpcluster.protocol.v6.Duid;
+import org.dhcpcluster.protocol.v6.codec.DhcpV6Codec;
+import org.dhcpcluster.protocol.v6.option.IaAddress;
+import org.dhcpcluster.protocol.v6.option.IdentityAssociation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,18 +126,18 @@ public final class Warmup {
         log.info("event=warmed_up partitions={} woken={} ms={}", keys.size(), woken, (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** DORA for {@value #EXCHANGES} synthetic clients through the real codec, rules and reply builder. */
     private static final Inet4Address SERVER = Ipv4.parse("192.0.2.1");
     /** The warm-up's own subnet (documentation addresses); it never reaches a real partition. */
     private static final Subnet4 SUBNET = new Subnet4(1, Prefix4.parse("192.0.2.0/24"),
             List.of(new AddressRange(Ipv4.toInt(Ipv4.parse("192.0.2.10")), Ipv4.toInt(Ipv4.parse("192.0.2.250")))),
-            DhcpV4Options.builder().put(OptionCode.ROUTERS, SERVER.getAddress()).build(), LeaseTimes.of(3600), java.util.Map.of(),
-            java.util.Map.of(), List.of(), Optional.empty(), false, Ipv4.ANY);
+            DhcpV4Options.builder().put(OptionCode.ROUTERS, SERVER.getAddress()).build(), LeaseTimes.of(3600), Map.of(),
+            Map.of(), List.of(), Optional.empty(), false, Ipv4.ANY);
     private static final Policy4 POLICY = new Policy4(SERVER, List.of(SUBNET), Duration.ofSeconds(30), Duration.ofHours(1));
 
+    /** DORA for {@value #EXCHANGES} synthetic clients through the real codec, rules and reply builder. */
     static int exerciseV4(ActorSystem<?> system) {
         Serialization serialization = SerializationExtension.get(Adapter.toClassic(system));
-        org.apache.pekko.actor.typed.ActorRef<org.dhcpcluster.lease.partition.PartitionAnswer> nobody = system.deadLetters();
+        ActorRef<PartitionAnswer> nobody = system.deadLetters();
         Inet4Address server = SERVER;
         Subnet4 subnet = SUBNET;
         Policy4 policy = POLICY;
@@ -174,7 +187,7 @@ public final class Warmup {
         Address128 prefix = Address128.parse("2001:db8:ffff::");
         Subnet6 link = new Subnet6(1, prefix, 64, Optional.empty(), List.of(), List.of(),
                 List.of(Pool6.addresses(Address128.parse("2001:db8:ffff::1000"), Address128.parse("2001:db8:ffff::1fff"))), List.of(),
-                Lifetimes6.withDefaultTimers(3000, 4000), false, List.of(), java.util.Map.of());
+                Lifetimes6.withDefaultTimers(3000, 4000), false, List.of(), Map.of());
         Policy6 policy = new Policy6(List.of(link), Duration.ofSeconds(60), Duration.ofHours(1));
         Rules6 rules = new Rules6(() -> policy);
         SliceKey slice = SliceKey.of(Address128.parse("2001:db8:ffff::1000"), 128);
@@ -233,13 +246,13 @@ public final class Warmup {
      * deleted afterwards. Returns the clients ACKed.
      */
     static int exerciseThroughJournal(ActorSystem<?> system, DatabaseSettings db) {
-        String persistenceId = "Warmup|" + java.util.UUID.randomUUID();
+        String persistenceId = "Warmup|" + UUID.randomUUID();
         Block4 block = Block4.of(Ipv4.toInt(SERVER));
-        org.apache.pekko.actor.typed.ActorRef<PartitionEntity.Command> partition = system.systemActorOf(
-                PartitionEntity.detached(persistenceId, block, new Rules4(() -> POLICY), java.time.Clock.systemUTC()),
-                "warm-up-" + persistenceId.substring(7), org.apache.pekko.actor.typed.Props.empty());
+        ActorRef<PartitionEntity.Command> partition = system.systemActorOf(
+                PartitionEntity.detached(persistenceId, block, new Rules4(() -> POLICY), Clock.systemUTC()),
+                "warm-up-" + persistenceId.substring(7), Props.empty());
         Leases4 leases = new Leases4(key -> partition, () -> POLICY, system.scheduler());
-        java.util.concurrent.atomic.AtomicInteger acked = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger acked = new AtomicInteger();
         try {
             List<CompletableFuture<Void>> chains = new ArrayList<>();
             for (int c = 0; c < PARALLEL; c++) {
@@ -255,14 +268,14 @@ public final class Warmup {
             log.warn("event=warm_up_journal_incomplete acked={} error=\"{}\"", acked.get(), e.toString());
         } finally {
             stopAndWait(system, partition, persistenceId);
-            try (java.sql.Connection c = db.connect(); java.sql.PreparedStatement journal = c.prepareStatement(
-                    "DELETE FROM event_journal WHERE persistence_id = ?"); java.sql.PreparedStatement snapshots = c.prepareStatement(
+            try (Connection c = db.connect(); PreparedStatement journal = c.prepareStatement(
+                    "DELETE FROM event_journal WHERE persistence_id = ?"); PreparedStatement snapshots = c.prepareStatement(
                     "DELETE FROM snapshot WHERE persistence_id = ?")) {
                 journal.setString(1, persistenceId);
                 journal.executeUpdate();
                 snapshots.setString(1, persistenceId);
                 snapshots.executeUpdate();
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 log.warn("event=warm_up_rows_left persistence_id={} error=\"{}\"", persistenceId, e.getMessage());
             }
         }
@@ -270,20 +283,20 @@ public final class Warmup {
     }
 
     /** Stops the warm-up partition and waits until it has, so nothing it writes on the way out outlives the deletion. */
-    private static void stopAndWait(ActorSystem<?> system, org.apache.pekko.actor.typed.ActorRef<PartitionEntity.Command> partition,
+    private static void stopAndWait(ActorSystem<?> system, ActorRef<PartitionEntity.Command> partition,
                                     String persistenceId) {
         CompletableFuture<Void> stopped = new CompletableFuture<>();
-        system.systemActorOf(org.apache.pekko.actor.typed.javadsl.Behaviors.<Void>setup(ctx -> {
+        system.systemActorOf(Behaviors.<Void>setup(ctx -> {
             ctx.watch(partition);
             partition.tell(PartitionEntity.STOP);
-            return org.apache.pekko.actor.typed.javadsl.Behaviors.<Void>receiveSignal((c, signal) -> {
-                if (signal instanceof org.apache.pekko.actor.typed.Terminated) {
+            return Behaviors.<Void>receiveSignal((c, signal) -> {
+                if (signal instanceof Terminated) {
                     stopped.complete(null);
-                    return org.apache.pekko.actor.typed.javadsl.Behaviors.stopped();
+                    return Behaviors.stopped();
                 }
-                return org.apache.pekko.actor.typed.javadsl.Behaviors.same();
+                return Behaviors.same();
             });
-        }), "warm-up-stop-" + persistenceId.substring(7), org.apache.pekko.actor.typed.Props.empty());
+        }), "warm-up-stop-" + persistenceId.substring(7), Props.empty());
         try {
             stopped.get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -291,7 +304,7 @@ public final class Warmup {
         }
     }
 
-    private static java.util.concurrent.CompletionStage<Void> leaseAndRelease(Leases4 leases, int n, java.util.concurrent.atomic.AtomicInteger acked) {
+    private static CompletionStage<Void> leaseAndRelease(Leases4 leases, int n, AtomicInteger acked) {
         byte[] mac = {0x02, 0, 0x77, (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
         int server = Ipv4.toInt(SERVER);
         long now = System.currentTimeMillis();
