@@ -86,6 +86,11 @@ class SplitBrainJournalTest {
             for (int address : acked.values()) {
                 assertTrue(bound.containsKey(address), Ipv4.format(address) + " was ACKed but is not bound in the journal");
             }
+            // Without ACKs on both sides there was no race and the checks above held trivially.
+            for (PostgresPartitions side : List.of(left, right)) {
+                long served = acked.keySet().stream().filter(k -> k.startsWith(side.system().name() + "/")).count();
+                assertTrue(served > 0, side.system().name() + " ACKed no client: only one incarnation ran, the race did not happen");
+            }
             assertTrue(acked.size() >= CLIENTS_PER_SIDE, "the two sides served only " + acked.size() + " of " + 2 * CLIENTS_PER_SIDE
                     + " clients: the race did not happen as intended");
             System.out.printf("split brain: %d of %d clients ACKed, %d addresses bound, none twice%n",

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * through the two other nodes, retransmitting on RFC 2131's schedule (4, 8, 16, 32 s). Clients
  * whose lease entities lived on the killed node wait until the failure detector notices, the
  * split-brain resolver downs it and their shards are reallocated; the test prints that wait.
- * Whatever the wait, no ACKed lease may be lost and no address bound twice, checked in the
- * server's own lease records.
+ * Whatever the wait, every client gets its lease within its retransmissions, no ACKed lease is
+ * lost, and the lease history shows no address bound to two clients at once.
  */
 class NodeKilledUnderLoadTest {
     private static final List<String> RELAYS = List.of("127.0.0.2", "127.0.0.3");
@@ -123,9 +123,13 @@ class NodeKilledUnderLoadTest {
             System.out.printf("SIGKILL of node 1 after %d leases: %d ACKed, %d failed after all retransmissions, "
                     + "%d retransmissions, longest DORA %d ms%n", before, acked.size(), failed.get(), retried.get(), longestMillis.get());
             System.out.println("SIGKILL of node 1, probe clients (DISCOVER every 250 ms): " + probe.gapsAround(killedAt));
+            assertEquals(0, failed.get(), "every client is served within RFC 2131's retransmissions, however long the wait");
             assertEquals(new HashSet<>(acked.values()).size(), acked.size(), "no address ACKed to two clients");
-            Set<String> bound = boundAddresses(8072);
+            Set<String> bound = boundAddresses();
             assertTrue(bound.containsAll(acked.values()), "every ACKed lease is in the server's records");
+            // The listing has one row per address and cannot show a double binding; the history can.
+            assertEquals("[]", LeaseApiPages.overlaps(NodeKilledUnderLoadTest::get, "v4"),
+                    "addresses bound to two clients at once, by the lease history");
         } finally {
             if (probe != null) {
                 probe.close();
@@ -134,24 +138,26 @@ class NodeKilledUnderLoadTest {
         }
     }
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern BOUND = Pattern.compile("\\{\"address\":\"([^\"]+)\",\"client\":\"[^\"]+\",\"state\":\"bound\"");
 
-    /** Bound addresses from a surviving node's lease API; fails on an address listed twice. */
-    private static Set<String> boundAddresses(int managementPort) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String body = LeaseApiPages.all(p -> {
-            try {
-                return Optional.of(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + p)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body());
-            } catch (Exception e) {
-                return Optional.empty();
-            }
-        }, "/api/v4/leases").orElseThrow();
+    /** Bound addresses from a surviving node's lease API (node 2, management port 8072). */
+    private static Set<String> boundAddresses() {
+        String body = LeaseApiPages.all(NodeKilledUnderLoadTest::get, "/api/v4/leases").orElseThrow();
         Set<String> bound = new HashSet<>();
         Matcher m = BOUND.matcher(body);
         while (m.find()) {
-            assertTrue(bound.add(m.group(1)), m.group(1) + " bound twice");
+            bound.add(m.group(1));
         }
         return bound;
+    }
+
+    private static Optional<String> get(String path) {
+        try {
+            return Optional.of(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8072" + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
     }
 }

@@ -109,6 +109,7 @@ class OneAnswerPerTransactionOnOneLanTest {
             assertTrue(address.getHostAddress().startsWith("192.0.2."), "an address of the LAN's subnet: " + address);
             assertEquals(List.of(), records.missing(Map.of(mac, address.getHostAddress())), "dhclient's lease in the records");
             assertEquals(List.of(), records.addressesListedTwice());
+            assertEquals("[]", LeaseApiPages.overlaps(p -> cluster.get(2, p), "v4"), "addresses bound to two clients at once, by the lease history");
         }
     }
 

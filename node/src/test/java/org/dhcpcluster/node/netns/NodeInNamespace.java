@@ -124,11 +124,23 @@ public final class NodeInNamespace implements AutoCloseable {
         return leases("/api/v6/leases");
     }
 
+    /**
+     * The lease history's self-check for {@code v4} or {@code v6}: "[]" unless an address or
+     * prefix was bound to two clients at once, which one row per address in {@link #leases()}
+     * could never show.
+     */
+    public String overlaps(String family) {
+        return LeaseApiPages.overlaps(this::get, family);
+    }
+
+    private Optional<String> get(String pathAndQuery) {
+        Cmd.Result r = net.exec(net.serverNs(), "curl", "-sf", "--max-time", "60", "http://127.0.0.1:8067" + pathAndQuery);
+        return r.exitCode() == 0 ? Optional.of(r.output()) : Optional.empty();
+    }
+
     private List<ApiLease> leases(String path) {
-        String all = LeaseApiPages.all(p -> {
-            Cmd.Result r = net.exec(net.serverNs(), "curl", "-sf", "--max-time", "60", "http://127.0.0.1:8067" + p);
-            return r.exitCode() == 0 ? Optional.of(r.output()) : Optional.empty();
-        }, path).orElseThrow(() -> new AssertionError("lease API failed\nnode log:\n" + process.tail()));
+        String all = LeaseApiPages.all(this::get, path)
+                .orElseThrow(() -> new AssertionError("lease API failed\nnode log:\n" + process.tail()));
         List<ApiLease> out = new ArrayList<>();
         Matcher m = LEASE.matcher(all);
         while (m.find()) {

@@ -82,10 +82,11 @@ class PerfdhcpV6UniquenessTest {
         Set<String> addresses = new HashSet<>();
         Set<String> holders = new HashSet<>();
         for (NodeInNamespace.ApiLease l : bound) {
-            assertTrue(addresses.add(l.address()), l.address() + " is bound twice");
+            assertTrue(addresses.add(l.address()), l.address() + " is listed twice");
             holders.add(l.client());
         }
         assertEquals(CLIENTS, addresses.size(), "one bound address per client in " + pool + ", in the server's records");
         assertEquals(CLIENTS, holders.size(), "each bound address belongs to a different IA");
+        assertEquals("[]", node.overlaps("v6"), "addresses bound to two IAs at once, by the lease history");
     }
 }

@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * The server's own DHCPv4 records, as {@code GET /api/v4/leases} lists them (one entry per
- * address, read from the journal), and the two checks every cluster test makes against them:
- * no address recorded twice, and every ACKed lease recorded for the client it was ACKed to.
+ * address, read from the read model), and the checks every cluster test makes against them:
+ * every ACKed lease recorded for the client it was ACKed to, no address ACKed to two clients,
+ * and no address listed twice (a check of the listing and its paging). One entry per address
+ * cannot show an address bound to two clients at once; the lease history's self-check
+ * ({@link LeaseApiPages#overlaps}) can, and tests make it beside these.
  */
 public final class LeaseRecords4 {
     private static final Pattern ENTRY = Pattern.compile(
@@ -40,7 +43,7 @@ public final class LeaseRecords4 {
         return entries;
     }
 
-    /** Addresses that appear in more than one entry (must be none). */
+    /** Addresses that appear in more than one entry: a listing or paging fault (must be none). */
     public List<String> addressesListedTwice() {
         Map<String, Integer> seen = new HashMap<>();
         entries.forEach(e -> seen.merge(e.address(), 1, Integer::sum));

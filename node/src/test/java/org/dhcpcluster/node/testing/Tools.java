@@ -143,6 +143,18 @@ public final class Tools {
         }
     }
 
+    /** Skips (or fails under CI) unless {@code file} is a regular file; {@code what} says what it is and how to provide it. */
+    public static void requireFile(java.nio.file.Path file, String what) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            unavailable("needs " + what + " at " + file);
+        }
+    }
+
+    /** Skips (or fails under CI) with {@code reason}: a prerequisite the test checked itself is missing. */
+    public static void unavailable(String reason) {
+        unavailable(reason, System::getenv);
+    }
+
     /**
      * The skip-versus-fail rule, with the environment injectable so the rule itself is testable:
      * aborts the test (JUnit "skipped") with {@code reason}, unless {@code CI} is {@code true},
