@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # deploy/cluster/netns-cluster.sh up N | down | status | cut I | heal I | stop I | kill I | start I
-#                                 | ns WHO | exec WHO CMD... | pid I
+#                                 | db-stop | db-start | ns WHO | exec WHO CMD... | pid I
 #
 # A cluster of N nodes on one LAN made of Linux network namespaces (needs root and iproute2).
 # Nothing is created in the host namespace: even the bridge lives in a namespace of its own.
@@ -37,19 +37,27 @@
 #   stop I    SIGTERM to node I and wait for it to exit (graceful leave)
 #   kill I    SIGKILL to node I
 #   start I   starts node I again (as an orchestrator would) and waits until it is ready
+#   db-stop   stops PostgreSQL (SIGTERM: a fast shutdown, as a restart or failover does); the
+#             nodes keep running without their database
+#   db-start  starts PostgreSQL again on its data and waits until it accepts connections
 #   ns WHO    prints a namespace name: 1..N (nodes), db, clients, relay, bridge
 #   exec WHO CMD...  runs CMD in that namespace
 #   pid I     prints node I's PID (empty if it is not running)
 #
 # Env: STATE (default /tmp/dhcp-netns-cluster), NODE_CMD (default "java -Xmx384m -jar
-#      node/target/dhcp-node.jar"). Progress goes to stderr; stdout carries only what a
-#      subcommand prints on purpose (status, ns, pid, exec).
+#      node/target/dhcp-node.jar"), PG_PROXY_CMD (optional: a command run in the database
+#      namespace as "PG_PROXY_CMD 5433 5432 STATE/postgres/delay-ms" that relays port 5433 to
+#      PostgreSQL; the nodes then connect through it, so a test can make the database slow).
+#      Progress goes to stderr; stdout carries only what a subcommand prints on purpose
+#      (status, ns, pid, exec).
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 STATE=${STATE:-/tmp/dhcp-netns-cluster}
 NODE_CMD=${NODE_CMD:-java -Xmx384m -jar $REPO/node/target/dhcp-node.jar}
 MGMT_PORT=8067
 PG_PORT=5432
+PG_PROXY_PORT=5433
+PG_PROXY_CMD=${PG_PROXY_CMD:-}
 
 log() { printf '%s netns-cluster: %s\n' "$(date +%T)" "$*" >&2; }
 die() { log "$*"; exit 2; }
@@ -169,11 +177,29 @@ start_postgres() {
   log "postgres ready on 192.0.2.5:$PG_PORT in $db (pid $(cat "$dir/pid"))"
 }
 
+# What the nodes connect to: PostgreSQL itself, or the proxy in front of it (PG_PROXY_CMD).
+node_pg_port() { if [[ -n $PG_PROXY_CMD ]]; then echo "$PG_PROXY_PORT"; else echo "$PG_PORT"; fi; }
+
+start_pg_proxy() {
+  local dir=$STATE/postgres
+  [[ -n $PG_PROXY_CMD ]] || return 0
+  : > "$dir/proxy.log"
+  # shellcheck disable=SC2086
+  ip netns exec "$(ns_of db)" setsid $PG_PROXY_CMD "$PG_PROXY_PORT" "$PG_PORT" "$dir/delay-ms" \
+    >> "$dir/proxy.log" 2>&1 < /dev/null &
+  echo $! > "$dir/proxy-pid"
+  wait_log "$dir/proxy.log" "proxy ready" 60 "$dir/proxy-pid"
+  log "database proxy on 192.0.2.5:$PG_PROXY_PORT (pid $(cat "$dir/proxy-pid")), delay from $dir/delay-ms"
+}
+
 run_postgres() { # logfile
   local dir=$STATE/postgres
+  # Emptied here, not by the background job's redirection: that one may run after wait_log has
+  # already found the previous start's ready line in the file.
+  : > "$1"
   # shellcheck disable=SC2086
   ip netns exec "$(ns_of db)" setsid $NODE_CMD --postgres-only --data-directory "$dir/data" --port "$PG_PORT" \
-    > "$1" 2>&1 < /dev/null &
+    >> "$1" 2>&1 < /dev/null &
   echo $! > "$dir/pid"
   wait_log "$1" "postgres ready" 120 "$dir/pid"
 }
@@ -184,7 +210,7 @@ write_config() { # i
 dhcp {
   management { host = "0.0.0.0", port = $MGMT_PORT }
   cluster { host = "192.0.2.$((10 + i))", port = 25520, seed-nodes = ["192.0.2.11:25520", "192.0.2.12:25520"] }
-  database { url = "jdbc:postgresql://192.0.2.5:$PG_PORT/postgres", user = "postgres", password = "postgres", pool-size = 4 }
+  database { url = "jdbc:postgresql://192.0.2.5:$(node_pg_port)/postgres", user = "postgres", password = "postgres", pool-size = 4 }
   v4 {
     listen { port = 67, interfaces = ["eth0"] }
     service-address = "192.0.2.1"
@@ -246,6 +272,7 @@ up() {
   echo "$n" > "$STATE/nodes"
   build_topology "$n"
   start_postgres
+  start_pg_proxy
   # All at once, as the chart's Deployment starts its pods: node 1, the first seed, forms the
   # cluster and the others join within seconds, before any partition is asked for, so the
   # shards spread over all of them from the start. Started one after another, the first node
@@ -283,6 +310,7 @@ down() {
     stop_pid "$f" KILL "$(basename "$(dirname "$f")")"
   done
   stop_pid "$STATE/postgres/pid" TERM postgres
+  stop_pid "$STATE/postgres/proxy-pid" KILL "database proxy"
   if [[ -f $STATE/namespaces ]]; then
     while read -r ns; do
       [[ -n $ns ]] || continue
@@ -335,8 +363,12 @@ case $cmd in
   stop) check_node "${1:?usage: stop I}"; stop_pid "$STATE/node-$1/pid" TERM "node $1" ;;
   kill) check_node "${1:?usage: kill I}"; stop_pid "$STATE/node-$1/pid" KILL "node $1" ;;
   start) check_node "${1:?usage: start I}"; launch "$1"; wait_ready "$1" 180; log "node $1 ready" ;;
+  db-stop) prefix >/dev/null || die "no cluster in $STATE (run up first)"; stop_pid "$STATE/postgres/pid" TERM postgres ;;
+  db-start) prefix >/dev/null || die "no cluster in $STATE (run up first)"
+    alive "$STATE/postgres/pid" && die "PostgreSQL is running (pid $(cat "$STATE/postgres/pid"))"
+    start_postgres ;;
   ns) ns_of "${1:?usage: ns WHO}" ;;
   exec) who=${1:?usage: exec WHO CMD...}; shift; ns=$(ns_of "$who"); exec ip netns exec "$ns" "$@" ;;
   pid) check_node "${1:?usage: pid I}"; if alive "$STATE/node-$1/pid"; then cat "$STATE/node-$1/pid"; fi ;;
-  *) sed -n '2,46p' "$0"; exit 2 ;;
+  *) sed -n '2,52p' "$0"; exit 2 ;;
 esac

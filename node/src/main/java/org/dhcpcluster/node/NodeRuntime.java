@@ -137,7 +137,7 @@ public final class NodeRuntime implements AutoCloseable {
             Dhcp6Service.Dhcp4o6 dhcp4o6 = new Dhcp6Service.Dhcp4o6(service, policySource, config.v4().dhcp4o6());
             Optional<Dhcp6Edge> edge6 = config.v6().map(v6 -> startV6(running, v6, db, partitions, metrics6.orElseThrow(), clock, dhcp4o6));
 
-            ReadinessProbe readiness = new ReadinessProbe(system, db, entityTypes(config).stream().map(EntityTypeKey::name).toList());
+            ReadinessProbe readiness = new ReadinessProbe(system, db, entityTypes(config).stream().map(EntityTypeKey::name).toList(), registry);
             Departure departure = Departure.register(system, readiness, config.cluster().drainDelay(), () -> {
                 edge.close();
                 edge6.ifPresent(Dhcp6Edge::close);

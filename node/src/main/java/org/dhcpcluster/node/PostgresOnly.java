@@ -17,8 +17,10 @@ final class PostgresOnly {
 
     static void run(Path dataDirectory, int port) {
         EmbeddedDatabase db = EmbeddedDatabase.start(new NodeConfig.EmbeddedDatabase(dataDirectory, port), 2);
+        // start() returns once the server accepts connections: the moment clients can reconnect.
+        java.time.Instant accepting = java.time.Instant.now();
         db.settings().verifyAndPrepare();
-        System.out.println("postgres ready url=" + db.settings().url() + " user=" + db.settings().user());
+        System.out.println("postgres ready url=" + db.settings().url() + " user=" + db.settings().user() + " accepting_since=" + accepting);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             db.close();

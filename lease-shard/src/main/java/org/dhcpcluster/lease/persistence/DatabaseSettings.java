@@ -37,8 +37,16 @@ public record DatabaseSettings(String url, String user, String password, int poo
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(2_000);
         // The projection writes in JDBC batches; the driver turns a batch of inserts into one statement.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // Bounded like the journal's pool (dhcp-persistence.conf): a database that is down or
+        // slow fails a query in bounded time instead of holding an API request or the projection.
+        config.addDataSourceProperty("connectTimeout", "5");
+        config.addDataSourceProperty("socketTimeout", "60");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.addDataSourceProperty("options", "-c statement_timeout=30000");
+        config.addDataSourceProperty("ApplicationName", "dhcp-" + name);
         return new HikariDataSource(config);
     }
 

@@ -1,5 +1,7 @@
 package org.dhcpcluster.node.lifecycle;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,7 +29,9 @@ import org.dhcpcluster.lease.persistence.DatabaseSettings;
  * drop or delay what it receives; a load balancer should send it elsewhere.
  *
  * <p>The database and the coordinator are asked in the background every {@link #INTERVAL}, so a
- * probe never waits on them; the answer is at most that old.
+ * probe never waits on them; the answer is at most that old. The same answers are gauges for
+ * Prometheus: {@code dhcp_node_ready} and {@code dhcp_database_up} (1 or 0), so an alert can
+ * tell a node whose database is gone from one that is merely starting.
  */
 public final class ReadinessProbe implements AutoCloseable {
     static final Duration INTERVAL = Duration.ofSeconds(1);
@@ -40,10 +44,11 @@ public final class ReadinessProbe implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicReference<Optional<String>> background = new AtomicReference<>(Optional.of("not checked yet"));
+    private final AtomicBoolean databaseUp = new AtomicBoolean();
     private final ScheduledExecutorService checker;
     private Connection connection;
 
-    public ReadinessProbe(ActorSystem<?> system, DatabaseSettings database, List<String> shardedTypes) {
+    public ReadinessProbe(ActorSystem<?> system, DatabaseSettings database, List<String> shardedTypes, MeterRegistry metrics) {
         this.system = system;
         this.database = database;
         this.shardedTypes = List.copyOf(shardedTypes);
@@ -52,6 +57,10 @@ public final class ReadinessProbe implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        Gauge.builder("dhcp_node_ready", this, p -> p.isReady() ? 1 : 0)
+                .description("1 while /ready answers 200: the node serves DHCP").register(metrics);
+        Gauge.builder("dhcp_database_up", databaseUp, up -> up.get() ? 1 : 0)
+                .description("1 while the last check (every second) reached PostgreSQL").register(metrics);
     }
 
     /** Called once every part of the node runs; checks begin. */
@@ -99,9 +108,11 @@ public final class ReadinessProbe implements AutoCloseable {
                 closeConnection();
                 connection = database.connect();
             }
+            databaseUp.set(true);
             return Optional.empty();
         } catch (SQLException e) {
             closeConnection();
+            databaseUp.set(false);
             return Optional.of("PostgreSQL unreachable: " + e.getMessage());
         }
     }

@@ -2,6 +2,7 @@ package org.dhcpcluster.node.support;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import org.dhcpcluster.node.testing.Poll;
 import org.dhcpcluster.node.testing.Tools;
@@ -32,8 +33,14 @@ public final class ClusterUnderLoad implements AutoCloseable {
 
     /** As {@link #start(Path, double, int, int, int)} with the load that {@code load} starts. */
     public static ClusterUnderLoad start(Path work, int warmAcks, Function<NetnsClusterScript, RelayedLoadProcess> load) {
+        return start(work, Map.of(), warmAcks, load);
+    }
+
+    /** As {@link #start(Path, int, Function)}, the script run with {@code scriptEnv} added (e.g. PG_PROXY_CMD). */
+    public static ClusterUnderLoad start(Path work, Map<String, String> scriptEnv, int warmAcks,
+                                         Function<NetnsClusterScript, RelayedLoadProcess> load) {
         Tools.requireRootAndCommands("ip", "curl", "setsid");
-        ClusterUnderLoad run = new ClusterUnderLoad(new NetnsClusterScript(work.resolve("cluster")));
+        ClusterUnderLoad run = new ClusterUnderLoad(new NetnsClusterScript(work.resolve("cluster"), scriptEnv));
         try {
             run.cluster.must(300, "up", Integer.toString(NODES));
             run.load = load.apply(run.cluster);

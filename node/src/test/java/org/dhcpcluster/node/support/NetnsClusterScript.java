@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,11 +23,18 @@ public final class NetnsClusterScript implements AutoCloseable {
     private static final Path SCRIPT = Path.of("..", "deploy", "cluster", "netns-cluster.sh").toAbsolutePath().normalize();
 
     private final Path state;
+    private final Map<String, String> env;
     private final AtomicBoolean down = new AtomicBoolean();
     private final Thread hook;
 
     public NetnsClusterScript(Path state) {
+        this(state, Map.of());
+    }
+
+    /** With extra environment for the script, e.g. PG_PROXY_CMD. */
+    public NetnsClusterScript(Path state, Map<String, String> env) {
         this.state = state;
+        this.env = Map.copyOf(env);
         this.hook = new Thread(this::down, "netns-cluster-down");
         Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -44,6 +52,7 @@ public final class NetnsClusterScript implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("STATE", state.toString());
         pb.environment().put("NODE_CMD", String.join(" ", javaCommand("384m", "org.dhcpcluster.node.Main")));
+        pb.environment().putAll(env);
         pb.environment().put("PATH", System.getenv("PATH") + ":" + Tools.which("ip").map(p -> p.getParent().toString()).orElse("/usr/sbin"));
         try {
             Path out = Files.createTempFile(state.getParent(), "netns-cluster-out", ".txt");

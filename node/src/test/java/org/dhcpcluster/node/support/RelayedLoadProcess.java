@@ -18,11 +18,19 @@ public record RelayedLoadProcess(NamespacedProcess process, Path stopFile) imple
     /** Starts RATE new clients a second (numbered from {@code firstClient}), each renewing every {@code renewSeconds}. */
     public static RelayedLoadProcess start(NetnsClusterScript cluster, int nodes, Path workDir, double rate, int renewSeconds,
             int firstClient) {
-        List<Integer> all = new ArrayList<>();
-        for (int i = 1; i <= nodes; i++) {
-            all.add(i);
-        }
-        return start(cluster, all, workDir, List.of(Double.toString(rate), Integer.toString(renewSeconds), Integer.toString(firstClient)));
+        return start(cluster, allNodes(nodes), workDir, List.of(Double.toString(rate), Integer.toString(renewSeconds), Integer.toString(firstClient)));
+    }
+
+    /**
+     * Starts RATE clients a second cycling through {@code population} hardware addresses (a
+     * returning client gets its own address again, so the pools never run out however long the
+     * run), every message relayed to every one of {@code nodes}, each bound client renewing
+     * every {@code renewSeconds}.
+     */
+    public static RelayedLoadProcess startCycling(NetnsClusterScript cluster, int nodes, Path workDir, double rate, int renewSeconds,
+            int population, int firstClient) {
+        return start(cluster, allNodes(nodes), workDir, List.of(Double.toString(rate), Integer.toString(renewSeconds), Integer.toString(firstClient)),
+                Integer.toString(population));
     }
 
     /**
@@ -46,6 +54,14 @@ public record RelayedLoadProcess(NamespacedProcess process, Path stopFile) imple
         cmd.add(stop.toString());
         cmd.addAll(List.of(populationAndRoute));
         return new RelayedLoadProcess(NamespacedProcess.start(cluster.ns("relay"), workDir, "load-" + firstClient, cmd), stop);
+    }
+
+    private static List<Integer> allNodes(int nodes) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 1; i <= nodes; i++) {
+            all.add(i);
+        }
+        return all;
     }
 
     /** What it has printed so far. */
