@@ -77,6 +77,13 @@ The release revision grows with each install, upgrade and rollback.
 {{- end }}
 
 {{/*
+Cluster TLS: the Secret the pods mount, given or issued by cert-manager.
+*/}}
+{{- define "dhcp-cluster.clusterTlsSecret" -}}
+{{- default (printf "%s-cluster-tls" (include "dhcp-cluster.fullname" .)) .Values.clusterTls.existingSecret }}
+{{- end }}
+
+{{/*
 Rules that span several values. Each failed rule adds one line naming the key and the fix;
 the template fails with all of them. Included from every workload template.
 */}}
@@ -109,6 +116,17 @@ the template fails with all of them. Included from every workload template.
 {{- $problems = append $problems (printf "cluster.splitBrainResolver.quorumSize=%d is more than replicaCount=%d: the cluster could never reach its quorum; set it to at most %d" $quorum $replicas $replicas) }}
 {{- end }}
 {{- end }}
+{{- end }}
+{{- /* cluster TLS */}}
+{{- $tls := .Values.clusterTls }}
+{{- if and $tls.enabled (not $tls.existingSecret) (not $tls.certManager.enabled) }}
+{{- $problems = append $problems "clusterTls: pods authenticate each other with a TLS Secret (tls.key, tls.crt, ca.crt) and none is given; set clusterTls.existingSecret to its name, or clusterTls.certManager.enabled=true with clusterTls.certManager.issuerName to have cert-manager issue it, or clusterTls.enabled=false to run the cluster port unauthenticated" }}
+{{- end }}
+{{- if and $tls.enabled $tls.certManager.enabled (not $tls.certManager.issuerName) }}
+{{- $problems = append $problems "clusterTls.certManager.issuerName is required with clusterTls.certManager.enabled: name the CA Issuer (or ClusterIssuer, with clusterTls.certManager.issuerKind) that signs the pods' certificate" }}
+{{- end }}
+{{- if and $tls.enabled $tls.certManager.enabled $tls.existingSecret }}
+{{- $problems = append $problems "clusterTls.existingSecret and clusterTls.certManager.enabled exclude each other: either bring the Secret or let cert-manager issue it" }}
 {{- end }}
 {{- if lt (int .Values.terminationGracePeriodSeconds) 30 }}
 {{- $problems = append $problems (printf "terminationGracePeriodSeconds=%d is too short for the preStop /leave (drain delay, then shard hand-off); set it to 30 or more" (int .Values.terminationGracePeriodSeconds)) }}

@@ -160,6 +160,12 @@ spec:
           readOnly: true
         - name: tmp
           mountPath: /tmp
+        {{- if .Values.clusterTls.enabled }}
+        # cluster TLS: the whole Secret as a directory (no subPath), so a rotated Secret reaches the files
+        - name: cluster-tls
+          mountPath: /run/secrets/dhcp-cluster-tls
+          readOnly: true
+        {{- end }}
   volumes:
     - name: config
       configMap:
@@ -169,4 +175,9 @@ spec:
             path: node.conf
     - name: tmp
       emptyDir: {}
+    {{- if .Values.clusterTls.enabled }}
+    - name: cluster-tls
+      secret:
+        secretName: {{ include "dhcp-cluster.clusterTlsSecret" . }}
+    {{- end }}
 {{- end }}

@@ -19,6 +19,8 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
 public final class ChartValues {
     /** The one value the chart cannot default: the Secret with the database settings. */
     public static final String DATABASE_SECRET = "dhcp-db";
+    /** The TLS Secret (tls.key, tls.crt, ca.crt) pods authenticate each other with; cluster TLS is on by default. */
+    public static final String CLUSTER_TLS_SECRET = "dhcp-cluster-tls";
 
     private final Map<String, Object> overrides;
 
@@ -31,9 +33,9 @@ public final class ChartValues {
         return new ChartValues(Map.of());
     }
 
-    /** The smallest valid set: the chart's defaults plus postgresql.existingSecret. */
+    /** The smallest valid set: the chart's defaults plus postgresql.existingSecret and clusterTls.existingSecret. */
     public static ChartValues withSecret() {
-        return none().with("postgresql.existingSecret", DATABASE_SECRET);
+        return none().with("postgresql.existingSecret", DATABASE_SECRET).with("clusterTls.existingSecret", CLUSTER_TLS_SECRET);
     }
 
     /** These values plus {@code value} at the dotted {@code path}, e.g. "dhcp.v6.enabled". */

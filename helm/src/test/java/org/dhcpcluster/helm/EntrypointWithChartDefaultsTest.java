@@ -19,6 +19,7 @@ import org.dhcpcluster.lease.persistence.DatabaseSettings;
 import org.dhcpcluster.lease.testing.EmbeddedPostgresFixture;
 import org.dhcpcluster.node.kubernetes.MockKubernetesApi;
 import org.dhcpcluster.node.support.NodeProcess;
+import org.dhcpcluster.node.support.TestCertificates;
 import org.dhcpcluster.node.testing.Tools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EntrypointWithChartDefaultsTest {
     private static final Path ENTRYPOINT = Path.of("../deploy/image/entrypoint.sh").toAbsolutePath().normalize();
     private static final String SERVICE_ACCOUNT_DIR = "/run/secrets/kubernetes.io/serviceaccount";
+    /** Where the pod mounts the cluster TLS Secret (the chart's default: cluster TLS on). */
+    private static final String CLUSTER_TLS_DIR = "/run/secrets/dhcp-cluster-tls";
     private static final List<String> POD_IPS = List.of("127.0.0.31", "127.0.0.32");
 
     @TempDir
@@ -68,6 +71,7 @@ class EntrypointWithChartDefaultsTest {
         DatabaseSettings db = EmbeddedPostgresFixture.freshDatabase();
         api = MockKubernetesApi.start(dir);
         Path serviceAccount = serviceAccount();
+        Path clusterTls = TestCertificates.newCa(dir, "cluster-ca").issue("cluster-tls", RenderedChart.FULLNAME + "-cluster");
         for (int i = 0; i < POD_IPS.size(); i++) {
             api.addPod(RenderedChart.FULLNAME + "-" + i, podLabels, POD_IPS.get(i), management, remoting);
         }
@@ -89,7 +93,7 @@ class EntrypointWithChartDefaultsTest {
             // the image's java and jar, here: this JVM and the test classpath
             env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
             env.put("DHCP_NODE_CLASSPATH", System.getProperty("java.class.path"));
-            pods.add(NodeProcess.launch(inPodMounts(serviceAccount), podDir, env));
+            pods.add(NodeProcess.launch(inPodMounts(serviceAccount, clusterTls), podDir, env));
         }
         for (NodeProcess pod : pods) {
             pod.awaitLog("event=node_ready", Duration.ofMinutes(3));
@@ -122,12 +126,14 @@ class EntrypointWithChartDefaultsTest {
 
     /**
      * entrypoint.sh in a private mount namespace whose /run is a fresh tmpfs holding the service
-     * account files where Kubernetes puts them; nothing on this host's filesystem changes.
+     * account files and the cluster TLS Secret where Kubernetes puts them; nothing on this host's
+     * filesystem changes.
      */
-    private static List<String> inPodMounts(Path serviceAccount) {
-        String script = "mount -t tmpfs tmpfs /run && mkdir -p " + SERVICE_ACCOUNT_DIR
-                + " && cp \"$SA\"/* " + SERVICE_ACCOUNT_DIR + "/ && exec \"$0\"";
-        return List.of("unshare", "--mount", "--propagation", "private", "env", "SA=" + serviceAccount,
+    private static List<String> inPodMounts(Path serviceAccount, Path clusterTls) {
+        String script = "mount -t tmpfs tmpfs /run && mkdir -p " + SERVICE_ACCOUNT_DIR + " " + CLUSTER_TLS_DIR
+                + " && cp \"$SA\"/* " + SERVICE_ACCOUNT_DIR + "/"
+                + " && cp \"$TLS\"/tls.key \"$TLS\"/tls.crt \"$TLS\"/ca.crt " + CLUSTER_TLS_DIR + "/ && exec \"$0\"";
+        return List.of("unshare", "--mount", "--propagation", "private", "env", "SA=" + serviceAccount, "TLS=" + clusterTls,
                 "sh", "-c", script, ENTRYPOINT.toString());
     }
 

@@ -20,7 +20,8 @@ record Scenarios(String name, ChartValues values) {
     }
 
     static Scenarios bundledPostgres() {
-        return new Scenarios("bundled PostgreSQL", ChartValues.none().with("postgresql.bundled.enabled", true));
+        return new Scenarios("bundled PostgreSQL", ChartValues.none().with("postgresql.bundled.enabled", true)
+                .with("clusterTls.existingSecret", ChartValues.CLUSTER_TLS_SECRET));
     }
 
     static Scenarios v6() {

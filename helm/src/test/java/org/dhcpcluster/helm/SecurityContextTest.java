@@ -41,13 +41,13 @@ class SecurityContextTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("workloads")
-    void onlyTmpIsWritableAndTheConfigIsMountedReadOnly(Scenarios scenario) {
+    void onlyTmpIsWritableAndTheConfigAndClusterTlsAreMountedReadOnly(Scenarios scenario) {
         RenderedChart chart = RenderedChart.render(scenario.values());
         PodSpec pod = chart.nodePodTemplate().getSpec();
         List<String> mounts = chart.nodeContainer().getVolumeMounts().stream()
                 .map(m -> m.getMountPath() + (Boolean.TRUE.equals(m.getReadOnly()) ? " ro" : " rw"))
                 .toList();
-        assertEquals(List.of("/etc/dhcp-node ro", "/tmp rw"), mounts);
+        assertEquals(List.of("/etc/dhcp-node ro", "/tmp rw", "/run/secrets/dhcp-cluster-tls ro"), mounts);
         VolumeMount tmp = chart.nodeContainer().getVolumeMounts().get(1);
         assertEquals(1, pod.getVolumes().stream()
                 .filter(v -> v.getName().equals(tmp.getName()) && v.getEmptyDir() != null).count());

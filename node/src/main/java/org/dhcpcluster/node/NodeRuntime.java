@@ -55,6 +55,7 @@ import org.dhcpcluster.node.lifecycle.Departure;
 import org.dhcpcluster.node.lifecycle.ReadinessProbe;
 import org.dhcpcluster.node.lifecycle.Warmup;
 import org.dhcpcluster.node.metrics.DhcpMetrics;
+import org.dhcpcluster.node.metrics.RefusedPayloads;
 import org.dhcpcluster.node.status.ClusterStatus;
 import org.dhcpcluster.protocol.v6.Duid;
 import org.slf4j.Logger;
@@ -126,6 +127,7 @@ public final class NodeRuntime implements AutoCloseable {
             Warmup.wakePartitions(system, partitions, policy, config.v6().map(NodeConfig.V6::policy));
 
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            RefusedPayloads.register(registry, system);
             DhcpMetrics metrics = new DhcpMetrics(registry, "dhcp4");
             TransactionEntity.init(system);
             Dhcp4Service service = new Dhcp4Service(new Leases4(partitions, policySource, system.scheduler()), new FirstReports(system),
@@ -201,6 +203,7 @@ public final class NodeRuntime implements AutoCloseable {
      */
     private static void joinCluster(ActorSystem<?> system, NodeConfig.Cluster settings) {
         Cluster cluster = Cluster.get(system);
+        logTransport(settings);
         if (settings.bootstrap().isPresent()) {
             PekkoManagement.get(Adapter.toClassic(system)).start();
             ClusterBootstrap.get(Adapter.toClassic(system)).start();
@@ -214,6 +217,20 @@ public final class NodeRuntime implements AutoCloseable {
             cluster.manager().tell(Join.create(cluster.selfMember().address()));
         }
         awaitMemberUp(system, MEMBER_UP_TIMEOUT);
+    }
+
+    /** Says once whether peers are authenticated; plaintext beyond loopback is worth a warning. */
+    private static void logTransport(NodeConfig.Cluster settings) {
+        if (settings.tls().isPresent()) {
+            NodeConfig.ClusterTls tls = settings.tls().get();
+            log.info("event=cluster_transport tls=mutual cert={} ca={} reload_interval={}", tls.certFile(), tls.caCertFile(),
+                    tls.reloadInterval());
+        } else if (settings.host().equals("127.0.0.1") || settings.host().equals("::1") || settings.host().equals("localhost")) {
+            log.info("event=cluster_transport tls=off host={}", settings.host());
+        } else {
+            log.warn("event=cluster_transport tls=off host={} note=\"any process that reaches this port can join the cluster:"
+                    + " configure dhcp.cluster.tls\"", settings.host());
+        }
     }
 
     private static void awaitMemberUp(ActorSystem<?> system, Duration timeout) {

@@ -49,6 +49,24 @@ final class PekkoSettings {
         return ConfigFactory.parseMap(values);
     }
 
+    /**
+     * Artery over TLS with mutual authentication, from PEM files that Pekko reads again every
+     * {@code reloadInterval} (a rotated Secret needs no restart). Besides the CA check, Pekko's
+     * provider admits a peer only if its certificate shares a subject name (CN or SAN) with this
+     * node's own.
+     */
+    private static Config tls(NodeConfig.ClusterTls tls) {
+        String engine = "pekko.remote.artery.ssl.rotating-keys-engine.";
+        Map<String, Object> values = new HashMap<>();
+        values.put("pekko.remote.artery.transport", "tls-tcp");
+        values.put("pekko.remote.artery.ssl.ssl-engine-provider", "org.apache.pekko.remote.artery.tcp.ssl.RotatingKeysSSLEngineProvider");
+        values.put(engine + "key-file", tls.keyFile().toAbsolutePath().toString());
+        values.put(engine + "cert-file", tls.certFile().toAbsolutePath().toString());
+        values.put(engine + "ca-cert-file", tls.caCertFile().toAbsolutePath().toString());
+        values.put(engine + "ssl-context-cache-ttl", tls.reloadInterval().toMillis() + "ms");
+        return ConfigFactory.parseMap(values);
+    }
+
     private static Config withAppVersion(Config own, NodeConfig.Cluster cluster) {
         return cluster.appVersion().map(v -> own.withValue("pekko.cluster.app-version", ConfigValueFactory.fromAnyRef(v))).orElse(own);
     }
@@ -77,6 +95,9 @@ final class PekkoSettings {
                 .withValue("dhcp.database.pool-size", ConfigValueFactory.fromAnyRef(db.poolSize()));
         own = withAppVersion(own, node.cluster());
         own = withDrainDelay(own, node.cluster().drainDelay());
+        if (node.cluster().tls().isPresent()) {
+            own = own.withFallback(tls(node.cluster().tls().get()));
+        }
         if (node.cluster().bootstrap().isPresent()) {
             own = own.withFallback(bootstrap(node.cluster().bootstrap().get()));
         }

@@ -31,6 +31,7 @@ final class ImmutableListSerializer extends Serializer<List<?>> {
     @Override
     public List<?> read(Kryo kryo, Input input, Class<? extends List<?>> type) {
         int size = input.readVarInt(true);
+        BoundedInput.requireAtMostRemaining(input, size, "a list");
         List<Object> elements = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             elements.add(kryo.readClassAndObject(input));

@@ -87,8 +87,14 @@ public final class LeaseShardKryo implements KryoRegistrations.Contributor {
         r.register(TransactionEntity.Seen.class, 660);
         // arrays in snapshots and keys: 690-699
         r.register(byte[].class, 690);
-        r.register(byte[][].class, 691);
+        r.register(byteArrays(), new BoundedObjectArraySerializer(r.kryo(), byte[][].class), 691);
         r.register(int[].class, 692);
         r.register(long[].class, 693);
+    }
+
+    /** {@code byte[][]} typed as the {@code Object[]} Kryo's array serializer handles. */
+    @SuppressWarnings("unchecked")
+    private static Class<Object[]> byteArrays() {
+        return (Class<Object[]>) (Class<?>) byte[][].class;
     }
 }

@@ -13,7 +13,7 @@ final class ClusterReader {
     }
 
     static NodeConfig.Cluster read(Section cl) {
-        cl.allowOnly("host", "port", "seed-nodes", "bootstrap", "app-version", "drain-delay");
+        cl.allowOnly("host", "port", "seed-nodes", "bootstrap", "app-version", "drain-delay", "tls");
         String host = cl.string("host", "127.0.0.1");
         int port = cl.integer("port", 0, 65535, 25520);
         List<String> seeds = cl.strings("seed-nodes");
@@ -31,7 +31,8 @@ final class ClusterReader {
         if (drainDelay.isNegative() || drainDelay.compareTo(Duration.ofMinutes(5)) > 0) {
             throw cl.error("drain-delay", "must be between 0s and 5m");
         }
-        return new NodeConfig.Cluster(host, port, seeds, bootstrap, appVersion, drainDelay);
+        Optional<NodeConfig.ClusterTls> tls = cl.optionalSection("tls").map(ClusterTlsReader::read);
+        return new NodeConfig.Cluster(host, port, seeds, bootstrap, appVersion, drainDelay, tls);
     }
 
     private static NodeConfig.Bootstrap bootstrap(Section b, String clusterHost) {

@@ -46,12 +46,23 @@ public record NodeConfig(
      *     (shards move to the newest nodes first); empty leaves Pekko's default
      * @param drainDelay on shutdown, how long the node keeps answering DHCP after it reports not
      *     ready, so a load balancer stops sending to it before its sockets close
+     * @param tls mutual TLS between nodes; empty means plaintext (a single node, or a trusted network)
      */
     public record Cluster(String host, int port, List<String> seedNodes, Optional<Bootstrap> bootstrap, Optional<String> appVersion,
-                          Duration drainDelay) {
+                          Duration drainDelay, Optional<ClusterTls> tls) {
         public Cluster(String host, int port, List<String> seedNodes) {
-            this(host, port, seedNodes, Optional.empty(), Optional.empty(), Duration.ZERO);
+            this(host, port, seedNodes, Optional.empty(), Optional.empty(), Duration.ZERO, Optional.empty());
         }
+    }
+
+    /**
+     * Mutual TLS on the cluster port: only a peer holding a certificate from the same CA, with a
+     * subject name (CN or SAN) in common with this node's, is let in. Files are PEM.
+     *
+     * @param reloadInterval how long a loaded key and certificate are used before the files are
+     *     read again, so a rotated Secret takes effect without a restart
+     */
+    public record ClusterTls(Path keyFile, Path certFile, Path caCertFile, Duration reloadInterval) {
     }
 
     /**

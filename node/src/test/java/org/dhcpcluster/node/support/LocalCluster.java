@@ -17,8 +17,8 @@ import org.dhcpcluster.node.config.NodeConfigLoader;
 import org.dhcpcluster.node.testing.Poll;
 
 /**
- * N nodes in this JVM (one actor system each), one Pekko cluster, one PostgreSQL journal:
- * node 1 is the seed. Node i serves relayed DHCPv4 on 127.0.0.1:{@link #port4(int)} for the
+ * N nodes in this JVM (one actor system each), one Pekko cluster over mutual TLS (as the
+ * chart runs it), one PostgreSQL journal: node 1 is the seed. Node i serves relayed DHCPv4 on 127.0.0.1:{@link #port4(int)} for the
  * given relay addresses (subnet 198.18.0.0/15, room for any load), and relayed DHCPv6 on
  * [::]:{@link #port6(int)}.
  */
@@ -48,7 +48,8 @@ public final class LocalCluster implements AutoCloseable {
                 int p4 = TestNodes.freeUdpPort();
                 int p6 = TestNodes.freeUdp6Port();
                 Config raw = ConfigFactory.parseString("dhcp.cluster { host = \"127.0.0.1\", port = " + clusterPorts.get(i)
-                                + ", seed-nodes = [" + seed + "] }\n" + LOAD_SUBNET.formatted(relayList(relays)))
+                                + ", seed-nodes = [" + seed + "], tls { directory = \"" + TestCertificates.sharedClusterSecret() + "\" } }\n"
+                                + LOAD_SUBNET.formatted(relayList(relays)))
                         .withFallback(TestNodes.withV6(TestNodes.loopbackNode(db, p4, "192.0.2.10 - 192.0.2.250", relays), p6,
                                 "2001:db8:1::1000 - 2001:db8:1::1fff", false));
                 c.nodes.add(NodeRuntime.start(NodeConfigLoader.read(raw), raw));
@@ -88,7 +89,7 @@ public final class LocalCluster implements AutoCloseable {
         return ports6.get(i - 1);
     }
 
-    private static int freeTcpPort() {
+    public static int freeTcpPort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
