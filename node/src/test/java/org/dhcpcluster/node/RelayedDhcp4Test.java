@@ -94,6 +94,34 @@ class RelayedDhcp4Test {
         assertEquals(addresses, new HashSet<>(bound.stream().map(LeaseJournal4.Binding::addressText).toList()));
     }
 
+    /**
+     * Option 61 at its longest (255 octets, RFC 2132 9.14): two clients whose identifiers differ
+     * only in the last octet, behind the same hardware address, are two clients with a lease
+     * each, renewed, and recorded under their whole identifiers.
+     */
+    @Test
+    void clientsWithTheLongestClientIdentifiersEachGetAndRenewTheirOwnLease() throws Exception {
+        startNode();
+        Map<String, String> addressByKey = new HashMap<>();
+        for (int last = 1; last <= 2; last++) {
+            byte[] id = new byte[255];
+            id[0] = 0; // type 0: an opaque identifier, not a hardware address
+            java.util.Arrays.fill(id, 1, 255, (byte) 0xab);
+            id[254] = (byte) last;
+            ClientMessages4 c = new ClientMessages4(7).via(TestRelay4.RELAY_ADDRESS).withClientId(id);
+            String address = dora(c).yiaddr().getHostAddress();
+            DhcpV4Message renewed = relay.exchange(c.newTransaction().requestRenewing(address), REPLY_TIMEOUT)
+                    .orElseThrow(() -> new AssertionError("no answer to the renewal"));
+            assertEquals(DhcpMessageType.ACK, renewed.messageType().orElseThrow());
+            assertEquals(address, renewed.yiaddr().getHostAddress());
+            addressByKey.put("id-" + java.util.HexFormat.of().formatHex(id), address);
+        }
+        assertEquals(2, new HashSet<>(addressByKey.values()).size(), "two identifiers, two addresses: " + addressByKey);
+        Map<String, String> bound = journal().stream().filter(b -> b.state().equals("bound"))
+                .collect(java.util.stream.Collectors.toMap(LeaseJournal4.Binding::clientKey, LeaseJournal4.Binding::addressText));
+        assertEquals(addressByKey, bound, "each lease recorded under its client's whole identifier");
+    }
+
     @Test
     void leasesGrantedBeforeARestartAreFoundAfterIt() throws Exception {
         startNode();

@@ -18,6 +18,7 @@ public final class ClientMessages4 {
     private final byte[] mac;
     private int xid = XIDS.incrementAndGet();
     private Inet4Address giaddr = Ipv4.ANY;
+    private byte[] clientId;
 
     public ClientMessages4(int n) {
         this.mac = new byte[] {0x02, 0, 0, (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
@@ -41,6 +42,12 @@ public final class ClientMessages4 {
         return this;
     }
 
+    /** Sends this client identifier (option 61) in every message that identifies the client. */
+    public ClientMessages4 withClientId(byte[] id) {
+        clientId = id.clone();
+        return this;
+    }
+
     /** Starts a new transaction (the client picks a new xid per exchange). */
     public ClientMessages4 newTransaction() {
         xid = XIDS.incrementAndGet();
@@ -52,8 +59,9 @@ public final class ClientMessages4 {
     }
 
     private DhcpV4Message.Builder base(DhcpMessageType type) {
-        return DhcpV4Message.builder().op(DhcpV4Message.BOOTREQUEST).xid(xid).clientHardwareAddress(mac)
+        DhcpV4Message.Builder b = DhcpV4Message.builder().op(DhcpV4Message.BOOTREQUEST).xid(xid).clientHardwareAddress(mac)
                 .giaddr(giaddr).messageType(type).option(OptionCode.PARAMETER_REQUEST_LIST, PRL.clone());
+        return clientId == null ? b : b.option(OptionCode.CLIENT_IDENTIFIER, clientId.clone());
     }
 
     public DhcpV4Message discover() {
