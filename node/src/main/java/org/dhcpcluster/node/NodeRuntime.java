@@ -45,6 +45,7 @@ import org.dhcpcluster.lease.v6.Rules6;
 import org.dhcpcluster.lease.v6.policy.Policy6;
 import org.dhcpcluster.node.config.NodeConfig;
 import org.dhcpcluster.node.database.EmbeddedDatabase;
+import org.dhcpcluster.node.edge.admission.Admission;
 import org.dhcpcluster.node.edge.v4.Dhcp4Edge;
 import org.dhcpcluster.node.edge.v4.Dhcp4Service;
 import org.dhcpcluster.node.edge.v6.Dhcp6Edge;
@@ -130,14 +131,17 @@ public final class NodeRuntime implements AutoCloseable {
             RefusedPayloads.register(registry, system);
             DhcpMetrics metrics = new DhcpMetrics(registry, "dhcp4");
             TransactionEntity.init(system);
+            // One admission for both families: a relay's DHCPv4 and DHCPv6 share its limits per address.
+            Admission admission = new Admission(config.admission());
             Dhcp4Service service = new Dhcp4Service(new Leases4(partitions, policySource, system.scheduler()), new FirstReports(system),
                     policySource, metrics,
-                    config.v4().port(), config.v4().clientPort(), clock);
+                    config.v4().port(), config.v4().clientPort(), admission, clock);
             Dhcp4Edge edge = Dhcp4Edge.start(config.v4(), service);
             ActorSystem<Void> running = system;
             Optional<DhcpMetrics> metrics6 = config.v6().map(v6 -> new DhcpMetrics(registry, "dhcp6"));
             Dhcp6Service.Dhcp4o6 dhcp4o6 = new Dhcp6Service.Dhcp4o6(service, policySource, config.v4().dhcp4o6());
-            Optional<Dhcp6Edge> edge6 = config.v6().map(v6 -> startV6(running, v6, db, partitions, metrics6.orElseThrow(), clock, dhcp4o6));
+            Optional<Dhcp6Edge> edge6 = config.v6().map(v6 -> startV6(running, v6, db, partitions, metrics6.orElseThrow(), clock, dhcp4o6,
+                    admission));
 
             ReadinessProbe readiness = new ReadinessProbe(system, db, entityTypes(config).stream().map(EntityTypeKey::name).toList(), registry);
             Departure departure = Departure.register(system, readiness, config.cluster().drainDelay(), () -> {
@@ -172,13 +176,13 @@ public final class NodeRuntime implements AutoCloseable {
      * sockets. DHCPV4-QUERY (RFC 7341) is answered through the node's DHCPv4 service.
      */
     private static Dhcp6Edge startV6(ActorSystem<?> system, NodeConfig.V6 v6, DatabaseSettings db, PartitionDirectory partitions,
-                                     DhcpMetrics metrics, Clock clock, Dhcp6Service.Dhcp4o6 dhcp4o6) {
+                                     DhcpMetrics metrics, Clock clock, Dhcp6Service.Dhcp4o6 dhcp4o6, Admission admission) {
         Policy6 policy = v6.policy();
         Supplier<Policy6> policySource = () -> policy;
         Duid server = Duid.of(db.serverDuid());
         log.info("event=dhcpv6_identity server_duid={}", server.toHex());
         Dhcp6Service service = new Dhcp6Service(system, new Leases6(partitions, system.scheduler()), policySource, server, metrics,
-                v6.port(), v6.preference(), Optional.of(dhcp4o6), clock);
+                v6.port(), v6.preference(), Optional.of(dhcp4o6), admission, clock);
         return Dhcp6Edge.start(v6, service);
     }
 

@@ -231,4 +231,17 @@ class RelayedDhcp6Test {
         assertTrue(node.metrics6().orElseThrow().total("dhcp6_dropped_total") >= 4, "every bad datagram is a counted drop");
         assertFalse(advertise.options().contains(DhcpV6OptionCode.RAPID_COMMIT));
     }
+
+    @Test
+    void aSolicitCarryingMoreIasThanAllowedIsDroppedBeforeAnyPartitionIsAsked() {
+        startNode(false);
+        ClientMessages6 c = new ClientMessages6(900, false);
+        ClientServerMessage.Builder many = c.solicit(false).toBuilder();
+        for (int iaid = 2; iaid <= 9; iaid++) { // with the solicit's own IA_NA: 9, one over the default of 8
+            many.add(IdentityAssociation.na(iaid, 0, 0, org.dhcpcluster.protocol.v6.DhcpV6Options.builder().build()).toOption());
+        }
+        assertTrue(relay.exchange(many.build(), c.linkLocal(), Duration.ofSeconds(2)).isEmpty(), "no ADVERTISE");
+        assertEquals(1, countV6("dhcp6_dropped_total", "too_many_ias"));
+        assertEquals(DhcpV6MessageType.ADVERTISE, exchange(c, c.solicit(false)).type(), "one IA is served as before");
+    }
 }

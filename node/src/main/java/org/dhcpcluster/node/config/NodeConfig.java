@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
+import org.dhcpcluster.node.edge.admission.Admission;
 import org.dhcpcluster.lease.v4.policy.Policy4;
 import org.dhcpcluster.lease.v6.policy.Policy6;
 import org.dhcpcluster.node.edge.v6.Dhcp4o6Links;
@@ -23,7 +24,8 @@ public record NodeConfig(
         int databasePoolSize,
         V4 v4,
         Optional<V6> v6,
-        Leases leases) {
+        Leases leases,
+        Admission.Settings admission) {
 
     /**
      * The lease read model.

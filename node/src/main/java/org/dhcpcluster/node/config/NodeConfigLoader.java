@@ -59,7 +59,7 @@ public final class NodeConfigLoader {
         if (!root.has("dhcp")) {
             throw root.error("dhcp", "is required (the node's settings live under dhcp { ... })");
         }
-        Section dhcp = root.section("dhcp").allowOnly("management", "cluster", "database", "v4", "v6", "leases");
+        Section dhcp = root.section("dhcp").allowOnly("management", "cluster", "database", "v4", "v6", "leases", "admission");
 
         Section mgmt = dhcp.optionalSection("management").orElse(empty("dhcp.management")).allowOnly("host", "port");
         var management = new NodeConfig.Management(mgmt.string("host", "127.0.0.1"), mgmt.integer("port", 0, 65535, 8067));
@@ -100,7 +100,8 @@ public final class NodeConfigLoader {
                     l6.strings("interfaces"), v6.integer("preference", 0, 255, 255), Policy6Reader.read(v6));
         });
         return new NodeConfig(management, cluster, embedded, external, poolSize, v4Settings, v6Settings,
-                leases(dhcp.optionalSection("leases").orElse(empty("dhcp.leases"))));
+                leases(dhcp.optionalSection("leases").orElse(empty("dhcp.leases"))),
+                AdmissionReader.read(dhcp.optionalSection("admission").orElse(empty("dhcp.admission"))));
     }
 
     /** {@code dhcp.leases}: the read model's settings. */

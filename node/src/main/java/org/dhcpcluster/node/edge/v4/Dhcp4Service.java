@@ -23,6 +23,7 @@ import org.dhcpcluster.protocol.v4.DhcpV4Message;
 import org.dhcpcluster.protocol.v4.Ipv4;
 import org.dhcpcluster.protocol.v4.RelayAgentInformation;
 import org.dhcpcluster.protocol.v4.codec.DhcpV4Codec;
+import org.dhcpcluster.node.edge.admission.Admission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +47,11 @@ public final class Dhcp4Service {
     private final DhcpMetrics metrics;
     private final int serverPort;
     private final int clientPort;
-
+    private final Admission admission;
 
     public Dhcp4Service(Leases4 leases, FirstReports firstReports, Supplier<Policy4> policy, DhcpMetrics metrics, int serverPort,
-                        int clientPort, Clock clock) {
+                        int clientPort, Admission admission, Clock clock) {
+        this.admission = admission;
         this.leases = leases;
         this.firstReports = firstReports;
         this.clock = clock;
@@ -89,11 +91,26 @@ public final class Dhcp4Service {
             return drop("no_subnet", "no subnet for {} (giaddr {}, interface {})", request.clientHardwareAddressText(),
                     request.giaddr().getHostAddress(), arrival.interfaceName().orElse("-"));
         }
+        Optional<String> refused = admission.admit(source(request, arrival), subnet.get().id(), receivedAt);
+        if (refused.isPresent()) {
+            return drop(refused.get(), "{} from {} for subnet {}", type.get(), arrival.sender(), subnet.get().id());
+        }
         int serverId = request.relayAgentInformation()
                 .flatMap(RelayAgentInformation::serverIdentifierOverride)
                 .map(Ipv4::toInt).orElse(p.serviceAddressInt());
 
         return answer(request, type.get(), subnet.get(), serverId, receivedAt).thenApply(reply -> reply.flatMap(r -> send(request, r, started)));
+    }
+
+    /**
+     * Whom a request is charged to: the relay (giaddr) that forwarded it, else the link it was
+     * broadcast on (directly attached clients send from 0.0.0.0, so their addresses say nothing).
+     */
+    private static String source(DhcpV4Message request, Arrival arrival) {
+        if (!request.giaddr().equals(Ipv4.ANY)) {
+            return "relay " + request.giaddr().getHostAddress();
+        }
+        return arrival.interfaceName().map(i -> "link " + i).orElse("sender " + arrival.sender().getAddress().getHostAddress());
     }
 
     /**

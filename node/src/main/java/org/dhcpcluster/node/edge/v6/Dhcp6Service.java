@@ -34,6 +34,7 @@ import org.dhcpcluster.protocol.v6.codec.DhcpV6Codec;
 import org.dhcpcluster.protocol.v6.option.IaAddress;
 import org.dhcpcluster.protocol.v6.option.IaPrefix;
 import org.dhcpcluster.protocol.v6.option.IdentityAssociation;
+import org.dhcpcluster.node.edge.admission.Admission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,11 +59,13 @@ public final class Dhcp6Service {
     private final int preference;
     private final Optional<Dhcp4o6Responder> dhcp4o6;
     private final RateLimitedLog unavailableLog = new RateLimitedLog(Duration.ofSeconds(10));
+    private final Admission admission;
 
 
     /** {@code dhcp4o6} answers DHCPV4-QUERY (RFC 7341) through the node's DHCPv4 service; empty drops them. */
     public Dhcp6Service(ActorSystem<?> system, Leases6 leases, Supplier<Policy6> policy, Duid server, DhcpMetrics metrics, int serverPort,
-                        int preference, Optional<Dhcp4o6> dhcp4o6, Clock clock) {
+                        int preference, Optional<Dhcp4o6> dhcp4o6, Admission admission, Clock clock) {
+        this.admission = admission;
         this.leases = leases;
         this.clock = clock;
         this.firstReports = new FirstReports(system);
@@ -104,6 +107,13 @@ public final class Dhcp6Service {
             return drop("no_subnet", "no link for {} (relayed: {}, interface {})", arrival.sender(), chain.clientLinkAddress(),
                     arrival.interfaceName().orElse("-"));
         }
+        // A relayed message is charged to the relay that sent the datagram, a direct one to its link.
+        String source = chain.isRelayed() ? "relay " + arrival.sender().getAddress().getHostAddress()
+                : arrival.interfaceName().map(i -> "link " + i).orElse("sender " + arrival.sender().getAddress().getHostAddress());
+        Optional<String> refused = admission.admit(source, subnet.get().id(), receivedAt);
+        if (refused.isPresent()) {
+            return drop(refused.get(), "{} from {} for subnet {}", request.type(), arrival.sender(), subnet.get().id());
+        }
         DhcpV6MessageType t = request.type();
         boolean stateless = t.equals(DhcpV6MessageType.INFORMATION_REQUEST) || t.equals(DhcpV6MessageType.CONFIRM);
         if (stateless) {
@@ -122,6 +132,10 @@ public final class Dhcp6Service {
         ias.addAll(request.iaNa());
         ias.addAll(request.iaTa());
         ias.addAll(request.iaPd());
+        Optional<String> tooMany = admission.admitIas(ias.size());
+        if (tooMany.isPresent()) {
+            return drop(tooMany.get(), "{} from {} carries {} IAs", t, arrival.sender(), ias.size());
+        }
         boolean commit = t.equals(DhcpV6MessageType.SOLICIT) && request.rapidCommit() && subnet.get().rapidCommit();
         DhcpV6MessageType replyType = t.equals(DhcpV6MessageType.SOLICIT) && !commit ? DhcpV6MessageType.ADVERTISE : DhcpV6MessageType.REPLY;
         if (ias.isEmpty()) {
