@@ -10,7 +10,8 @@
 #          CPU compiling while requests time out, and never catches up.
 #   State in /tmp/kb/node (node.conf, node.log, node.pid, pg/).
 #   Env: NODE_CPU (taskset CPU list; default empty = both cores, as the node is multi-threaded),
-#        WARMUP=0 skips the warm-up.
+#        WARMUP=0 skips the warm-up; NODE_CONF uses that node.conf instead of the one written here
+#        (same database URL: jdbc:postgresql://127.0.0.1:5433/dhcp, management on 127.0.0.1:8067).
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=$REPO/node/target/dhcp-node.jar
@@ -77,7 +78,7 @@ stop() {
 reset() {
   [[ -f $JAR ]] || { echo "build first: (cd $REPO && mvn -q -DskipTests package)" >&2; exit 2; }
   stop
-  write_config
+  if [[ -n ${NODE_CONF:-} ]]; then cp "$NODE_CONF" "$W/node.conf"; else write_config; fi
   psql -h "$W/pgsock" -p $PGPORT -U postgres -qtAX -c "drop database if exists dhcp" -c "create database dhcp" >/dev/null
   local pin=(); [[ -n $NODE_CPU ]] && pin=(taskset -c "$NODE_CPU")
   setsid ip netns exec kbsrv "${pin[@]}" java -Xms1g -Xmx1g -XX:+UseParallelGC ${NODE_JAVA_OPTS:-} -jar "$JAR" --config "$W/node.conf" \
