@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dhcpcluster.node.support.ManagementToken;
 import org.dhcpcluster.lease.testing.ClientMessages4;
 import org.dhcpcluster.node.support.LeaseApiPages;
 import org.dhcpcluster.node.support.LocalClusterScript;
@@ -138,15 +135,7 @@ class NodeKilledUnderLoadTest {
 
     /** Bound addresses from a surviving node's lease API; fails on an address listed twice. */
     private static Set<String> boundAddresses(int managementPort) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String body = LeaseApiPages.all(p -> {
-            try {
-                return Optional.of(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + p)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body());
-            } catch (Exception e) {
-                return Optional.empty();
-            }
-        }, "/api/v4/leases").orElseThrow();
+        String body = LeaseApiPages.all(p -> ManagementToken.get(managementPort, p), "/api/v4/leases").orElseThrow();
         Set<String> bound = new HashSet<>();
         Matcher m = BOUND.matcher(body);
         while (m.find()) {

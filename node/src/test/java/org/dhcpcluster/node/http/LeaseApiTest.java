@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dhcpcluster.node.support.ManagementToken;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
 import org.dhcpcluster.lease.testing.ClientMessages4;
 import org.dhcpcluster.lease.testing.EmbeddedPostgresFixture;
@@ -74,7 +74,7 @@ class LeaseApiTest {
 
     private static HttpResponse<String> get(String pathAndQuery) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.management().address().getPort() + pathAndQuery))
+            return HTTP.send(ManagementToken.request(URI.create("http://127.0.0.1:" + node.management().address().getPort() + pathAndQuery))
                     .build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError(pathAndQuery + ": " + e, e);
