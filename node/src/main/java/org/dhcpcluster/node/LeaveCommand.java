@@ -9,14 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.dhcpcluster.node.config.ConfigError;
+import org.dhcpcluster.node.config.NodeConfig;
 import org.dhcpcluster.node.http.BearerToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code dhcp-node leave --url http://127.0.0.1:8067 --token-file FILE}: {@code POST /leave} with
- * the management token, waiting until the node has drained and handed off its shards. The
- * Kubernetes preStop hook runs it (an httpGet hook can neither POST nor send a secret header).
+ * {@code dhcp-node [--config FILE] leave [--url URL] [--token-file FILE]}: {@code POST /leave}
+ * with the management token, waiting until the node has drained and handed off its shards.
+ * Without --url and --token-file they come from the node's own configuration (its first
+ * management address and port, its token file, or the one it generates): the Kubernetes preStop
+ * hook runs {@code entrypoint.sh leave}, which passes the pod's node.conf (an httpGet hook can
+ * neither POST nor send a secret header).
  *
  * <p>Exit codes: 0 the node left, 2 bad arguments or an unusable token file, 1 the node refused
  * or could not be reached.
@@ -24,10 +30,13 @@ import picocli.CommandLine.Option;
 @Command(name = "leave", mixinStandardHelpOptions = true,
         description = "Ask a running node to drain, leave the cluster and stop (POST /leave).")
 final class LeaveCommand implements Callable<Integer> {
-    @Option(names = "--url", paramLabel = "URL", description = "the node's management address (default: ${DEFAULT-VALUE})")
-    private URI url = URI.create("http://127.0.0.1:8067");
+    @ParentCommand
+    private Main node;
 
-    @Option(names = "--token-file", paramLabel = "FILE", required = true, description = "the management token (the mounted Secret)")
+    @Option(names = "--url", paramLabel = "URL", description = "the node's management address (default: from the configuration)")
+    private URI url;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "the management token (default: from the configuration)")
     private Path tokenFile;
 
     @Option(names = "--timeout", paramLabel = "DURATION", description = "how long to wait, ISO-8601 (default: ${DEFAULT-VALUE})")
@@ -35,6 +44,22 @@ final class LeaveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (url == null || tokenFile == null) {
+            NodeConfig.Management own;
+            try {
+                own = node.configuration().management();
+            } catch (ConfigError e) {
+                System.err.println("dhcp-node leave: configuration error: " + e.getMessage());
+                return Main.BAD_CONFIGURATION;
+            }
+            if (url == null) {
+                String host = own.hosts().get(0);
+                url = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + own.port());
+            }
+            if (tokenFile == null) {
+                tokenFile = own.tokenFile().orElse(NodeConfig.Management.GENERATED_TOKEN_FILE);
+            }
+        }
         String token;
         try {
             token = Files.readString(tokenFile);

@@ -47,10 +47,13 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         CommonPool.ensureParallel();
-        CommandLine cli = new CommandLine(new Main());
-        // picocli answers usage errors with 2 and --help with 0, as the node always has.
-        cli.setExitCodeExceptionMapper(e -> FAILED_TO_START);
-        System.exit(cli.execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        // Usage errors 2 and --help 0, as the node always answered; anything thrown while running, 1.
+        return new CommandLine(new Main())
+                .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? BAD_CONFIGURATION : FAILED_TO_START);
     }
 
     @Override
@@ -65,7 +68,7 @@ public final class Main implements Callable<Integer> {
         Config raw;
         NodeConfig config;
         try {
-            raw = configFile == null ? DemoConfig.load() : NodeConfigLoader.parse(configFile);
+            raw = rawConfiguration();
             config = NodeConfigLoader.read(raw);
         } catch (ConfigError e) {
             return refuse("configuration error: " + e.getMessage());
@@ -98,6 +101,15 @@ public final class Main implements Callable<Integer> {
         // so the orchestrator restarts a fresh node instead of leaving a zombie.
         node.close();
         return 0;
+    }
+
+    private Config rawConfiguration() {
+        return configFile == null ? DemoConfig.load() : NodeConfigLoader.parse(configFile);
+    }
+
+    /** The configuration --config names (or the demo's), validated; ConfigError if it is not usable. */
+    NodeConfig configuration() {
+        return NodeConfigLoader.read(rawConfiguration());
     }
 
     private static int refuse(String message) {
