@@ -185,7 +185,7 @@ write_cluster_config() { # i
   mkdir -p "$STATE/node-$1"
   cat > "$STATE/node-$1/node.conf" <<CONF
 dhcp {
-  management { host = "0.0.0.0", port = 8067 }
+  management { host = "127.0.0.1", port = 8067, token-file = "$STATE/management-token" }
   cluster { host = "192.0.2.$((10 + $1))", port = 25520, seed-nodes = ["192.0.2.11:25520", "192.0.2.12:25520"] }
   database { url = "jdbc:postgresql://192.0.2.5:5432/postgres", user = "postgres", password = "postgres", pool-size = 4 }
   v4 {

@@ -35,9 +35,11 @@ pg_stop() {
 }
 
 write_config() {
+  # Only /ready (open) is used here; the token keeps /api and /leave closed all the same.
+  [[ -s $W/management-token ]] || (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$W/management-token")
   cat > "$W/node.conf" <<CONF
 dhcp {
-  management { host = "127.0.0.1", port = 8067 }
+  management { host = "127.0.0.1", port = 8067, token-file = "$W/management-token" }
   cluster { host = "127.0.0.1", port = 25520 }
   database { url = "jdbc:postgresql://127.0.0.1:$PGPORT/dhcp", user = "postgres", password = "unused", pool-size = 8 }
   v4 {

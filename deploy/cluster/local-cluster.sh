@@ -11,6 +11,8 @@
 # Node i (1..N): DHCPv4 on 127.0.0.(10+i):1067 (relayed clients: relays 127.0.0.2-4),
 # DHCPv6 on [::]:(1546+i) (relayed), management on 127.0.0.1:(8070+i), cluster port
 # 25520+i; seed nodes are nodes 1 and 2. Every node has the same DHCP policy, as a cluster must.
+# /api/... and POST /leave need the management token the script writes to $STATE/management-token
+# (mode 0600, one for all nodes): curl -H "Authorization: Bearer $(cat $STATE/management-token)" ...
 #
 # Env: STATE (default /tmp/dhcp-local-cluster), NODE_CMD (default "java -Xmx512m -jar
 #      node/target/dhcp-node.jar"), DB_URL/DB_USER/DB_PASSWORD for an external PostgreSQL,
@@ -20,6 +22,8 @@ REPO=$(cd "$(dirname "$0")/../.." && pwd)
 STATE=${STATE:-/tmp/dhcp-local-cluster}
 NODE_CMD=${NODE_CMD:-java -Xmx512m -jar $REPO/node/target/dhcp-node.jar}
 PG_PORT=${PG_PORT:-5433}
+
+TOKEN_FILE=$STATE/management-token
 
 log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
 
@@ -56,11 +60,16 @@ start_postgres() {
   log "postgres ready on 127.0.0.1:$PG_PORT (pid $(cat "$STATE/postgres/pid"))"
 }
 
+write_token() { # one random token for the whole cluster, kept across restarts of the script
+  [[ -s $TOKEN_FILE ]] && return
+  (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$TOKEN_FILE")
+}
+
 write_config() { # i n
   local i=$1 url=${DB_URL:-jdbc:postgresql://127.0.0.1:$PG_PORT/postgres}
   cat > "$STATE/node-$i/node.conf" <<CONF
 dhcp {
-  management { host = "127.0.0.1", port = $((8070 + i)) }
+  management { host = "127.0.0.1", port = $((8070 + i)), token-file = "$TOKEN_FILE" }
   cluster { host = "127.0.0.1", port = $((25520 + i)), seed-nodes = ["127.0.0.1:25521", "127.0.0.1:25522"] }
   database { url = "$url", user = "${DB_USER:-postgres}", password = "${DB_PASSWORD:-postgres}", pool-size = 4 }
   v4 {
@@ -86,6 +95,7 @@ start() {
   [[ $n =~ ^[1-9][0-9]*$ ]] || { log "N must be a positive number"; exit 2; }
   if ls "$STATE"/node-*/pid >/dev/null 2>&1; then log "already running? run stop first ($STATE)"; exit 2; fi
   mkdir -p "$STATE"
+  write_token
   start_postgres
   for i in $(seq 1 "$n"); do
     mkdir -p "$STATE/node-$i"
@@ -127,12 +137,13 @@ status() {
     printf 'node %s pid %s ready: %s\n' "$i" "$(cat "$f")" \
       "$(curl -s --max-time 5 "http://127.0.0.1:$((8070 + i))/ready" || echo unreachable)"
   done
-  curl -s --max-time 10 "http://127.0.0.1:8071/api/cluster" || echo "node 1 unreachable"
+  curl -s --max-time 10 -H "Authorization: Bearer $(cat "$TOKEN_FILE")" "http://127.0.0.1:8071/api/cluster" \
+    || echo "node 1 unreachable"
 }
 
 case ${1:-} in
   start) shift; start "$@" ;;
   stop) stop ;;
   status) status ;;
-  *) sed -n '2,18p' "$0"; exit 2 ;;
+  *) sed -n '2,20p' "$0"; exit 2 ;;
 esac

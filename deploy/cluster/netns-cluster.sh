@@ -8,8 +8,10 @@
 #   bridge ns  <P>br:  br0, one port per namespace below (n1..nN, db, cl, rl)
 #   node i     <P>n<i>: eth0 192.0.2.(10+i)/24 and 2001:db8:1::(10+i)/64; DHCPv4 on port 67 of
 #                      eth0 (broadcast clients and relayed ones), DHCPv6 on port 547 of eth0
-#                      (multicast SOLICITs of the LAN's clients), management on :8067, cluster
-#                      port 25520; seeds: nodes 1 and 2
+#                      (multicast SOLICITs of the LAN's clients), management on 127.0.0.1:8067
+#                      inside its namespace (off the LAN), cluster port 25520; seeds: nodes 1 and 2.
+#                      /api/... and POST /leave need the token in $STATE/management-token:
+#                      exec 1 curl -H "Authorization: Bearer $(cat $STATE/management-token)" ...
 #   database   <P>db:  eth0 192.0.2.5/24, PostgreSQL on 5432 (the node jar's --postgres-only)
 #   clients    <P>cl:  eth0 on the LAN, no address (run dhclient, udhcpc, perfdhcp -B here);
 #                      rl0, a link to the relay with no address (clients behind a relay agent)
@@ -55,6 +57,7 @@ REPO=$(cd "$(dirname "$0")/../.." && pwd)
 STATE=${STATE:-/tmp/dhcp-netns-cluster}
 NODE_CMD=${NODE_CMD:-java -Xmx384m -jar $REPO/node/target/dhcp-node.jar}
 MGMT_PORT=8067
+TOKEN_FILE=$STATE/management-token
 PG_PORT=5432
 PG_PROXY_PORT=5433
 PG_PROXY_CMD=${PG_PROXY_CMD:-}
@@ -204,11 +207,16 @@ run_postgres() { # logfile
   wait_log "$1" "postgres ready" 120 "$dir/pid"
 }
 
+write_token() { # one random token for the whole cluster, kept across restarts of the script
+  [[ -s $TOKEN_FILE ]] && return
+  (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$TOKEN_FILE")
+}
+
 write_config() { # i
   local i=$1
   cat > "$STATE/node-$i/node.conf" <<CONF
 dhcp {
-  management { host = "0.0.0.0", port = $MGMT_PORT }
+  management { host = "127.0.0.1", port = $MGMT_PORT, token-file = "$TOKEN_FILE" }
   cluster { host = "192.0.2.$((10 + i))", port = 25520, seed-nodes = ["192.0.2.11:25520", "192.0.2.12:25520"] }
   database { url = "jdbc:postgresql://192.0.2.5:$(node_pg_port)/postgres", user = "postgres", password = "postgres", pool-size = 4 }
   v4 {
@@ -269,6 +277,7 @@ up() {
   [[ -f $STATE/prefix ]] && die "a cluster is recorded in $STATE: run down first"
   command -v ip >/dev/null || die "needs iproute2 (ip)"
   mkdir -p "$STATE"
+  write_token
   echo "$n" > "$STATE/nodes"
   build_topology "$n"
   start_postgres
@@ -339,7 +348,8 @@ status() {
   done
   for i in $(seq 1 "$n"); do
     if ready "$i"; then
-      nx "$(ns_of "$i")" curl -s --max-time 10 "http://127.0.0.1:$MGMT_PORT/api/cluster"; echo
+      nx "$(ns_of "$i")" curl -s --max-time 10 -H "Authorization: Bearer $(cat "$TOKEN_FILE")" \
+        "http://127.0.0.1:$MGMT_PORT/api/cluster"; echo
       return 0
     fi
   done

@@ -68,6 +68,38 @@ app.kubernetes.io/managed-by: {{ .ctx.Release.Service }}
 {{- end }}
 {{- end }}
 
+{{/* The Secret holding the management API's bearer token. */}}
+{{- define "dhcp-cluster.managementSecretName" -}}
+{{- default (printf "%s-management" (include "dhcp-cluster.fullname" .)) .Values.management.existingSecret }}
+{{- end }}
+
+{{/* Where the pods mount that Secret (beside the service account's); node.conf names the token file in it. */}}
+{{- define "dhcp-cluster.managementTokenDir" -}}
+/var/run/secrets/dhcp-node/management
+{{- end }}
+
+{{/*
+The addresses the management API listens on, as a HOCON list: in relayed mode the pod's
+loopback (its own network namespace: kubectl port-forward and the preStop hook) and the pod IP
+(probes, the release's namespace); in hostNetwork mode management.hostNetworkAddresses
+("${POD_IP}" stays a substitution).
+*/}}
+{{- define "dhcp-cluster.managementHosts" -}}
+{{- $hosts := list "127.0.0.1" "${POD_IP}" }}
+{{- if .Values.traffic.hostNetwork.enabled }}
+{{- $hosts = .Values.management.hostNetworkAddresses }}
+{{- end }}
+{{- $items := list }}
+{{- range $hosts }}
+{{- if hasPrefix "${" . }}
+{{- $items = append $items . }}
+{{- else }}
+{{- $items = append $items (quote .) }}
+{{- end }}
+{{- end }}
+{{- printf "[%s]" (join ", " $items) }}
+{{- end }}
+
 {{/*
 Pekko app-version: increases with every rollout so shards move to the new pods first.
 The release revision grows with each install, upgrade and rollback.
@@ -127,6 +159,11 @@ the template fails with all of them. Included from every workload template.
 {{- end }}
 {{- if and $tls.enabled $tls.certManager.enabled $tls.existingSecret }}
 {{- $problems = append $problems "clusterTls.existingSecret and clusterTls.certManager.enabled exclude each other: either bring the Secret or let cert-manager issue it" }}
+{{- end }}
+{{- range .Values.management.hostNetworkAddresses }}
+{{- if has . (list "0.0.0.0" "::" "[::]") }}
+{{- $problems = append $problems (printf "management.hostNetworkAddresses lists %s: that is every address of the host, the clients' LAN included; list 127.0.0.1 and ${POD_IP} (or another management network address)" .) }}
+{{- end }}
 {{- end }}
 {{- if lt (int .Values.terminationGracePeriodSeconds) 30 }}
 {{- $problems = append $problems (printf "terminationGracePeriodSeconds=%d is too short for the preStop /leave (drain delay, then shard hand-off); set it to 30 or more" (int .Values.terminationGracePeriodSeconds)) }}

@@ -27,7 +27,7 @@ spec:
   hostNetwork: true
   dnsPolicy: ClusterFirstWithHostNet
   {{- end }}
-  # preStop /leave needs: drain delay + closing sockets + leaving the cluster + shard hand-off
+  # preStop POST /leave needs: drain delay + closing sockets + leaving the cluster + shard hand-off
   terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds }}
   securityContext:
     runAsNonRoot: true
@@ -135,10 +135,11 @@ spec:
         failureThreshold: {{ .Values.probes.readiness.failureThreshold }}
       lifecycle:
         preStop:
-          # returns once the pod has stopped answering, left the cluster and handed its shards off
-          httpGet:
-            path: /leave
-            port: http
+          # POST /leave with the token (an httpGet hook can do neither), to the address and token
+          # file node.conf names; returns once the pod has stopped answering, left the cluster and
+          # handed its shards off
+          exec:
+            command: ["/app/entrypoint.sh", "leave"]
       {{- with .Values.resources }}
       resources:
         {{- toYaml . | nindent 8 }}
@@ -158,6 +159,9 @@ spec:
         - name: config
           mountPath: /etc/dhcp-node
           readOnly: true
+        - name: management-token
+          mountPath: {{ include "dhcp-cluster.managementTokenDir" . }}
+          readOnly: true
         - name: tmp
           mountPath: /tmp
         {{- if .Values.clusterTls.enabled }}
@@ -167,6 +171,13 @@ spec:
           readOnly: true
         {{- end }}
   volumes:
+    - name: management-token
+      secret:
+        secretName: {{ include "dhcp-cluster.managementSecretName" . }}
+        defaultMode: 0440
+        items:
+          - key: {{ .Values.management.tokenKey }}
+            path: {{ .Values.management.tokenKey }}
     - name: config
       configMap:
         name: {{ include "dhcp-cluster.fullname" . }}

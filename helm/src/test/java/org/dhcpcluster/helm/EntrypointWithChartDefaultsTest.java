@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
 import org.dhcpcluster.lease.testing.EmbeddedPostgresFixture;
 import org.dhcpcluster.node.kubernetes.MockKubernetesApi;
@@ -32,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * JAVA_TOOL_OPTIONS, DHCP_APP_VERSION), the service account's token, CA and namespace at the
  * path a kubelet mounts them, and a Kubernetes API (fabric8's mock) listing the pods with the
  * chart's labels and ports. The chart's default of two contact points needs two pods: both run
- * the same file; the second, sharing this host's addresses, moves its HTTP and DHCP ports.
+ * the same file; the second, sharing this host's addresses, moves its HTTP and DHCP ports. The
+ * management token is where the chart mounts its Secret; the first pod leaves through the
+ * chart's preStop command, the second on SIGTERM.
  *
  * <p>Needs root: port 67 as in the pod, and a private mount namespace per node for the service
  * account directory.
@@ -42,6 +45,9 @@ class EntrypointWithChartDefaultsTest {
     private static final String SERVICE_ACCOUNT_DIR = "/run/secrets/kubernetes.io/serviceaccount";
     /** Where the pod mounts the cluster TLS Secret (the chart's default: cluster TLS on). */
     private static final String CLUSTER_TLS_DIR = "/run/secrets/dhcp-cluster-tls";
+    /** The chart mounts its management Secret at /var/run/secrets/dhcp-node/management; /var/run is /run. */
+    private static final String TOKEN_DIR = "/run/secrets/dhcp-node/management";
+    private static final String TOKEN = "chart-test-token-0123456789abcdefghij";
     private static final List<String> POD_IPS = List.of("127.0.0.31", "127.0.0.32");
 
     @TempDir
@@ -59,7 +65,7 @@ class EntrypointWithChartDefaultsTest {
     }
 
     @Test
-    void twoPodsStartFromTheChartDefaultsFormOneClusterAndLeaveOnSigterm() throws Exception {
+    void twoPodsStartFromTheChartDefaultsFormOneClusterAndLeaveByPreStopAndOnSigterm() throws Exception {
         Tools.requireRootAndCommands("unshare", "mount");
         RenderedChart chart = RenderedChart.render(ChartValues.withSecret());
         Container container = chart.nodeContainer();
@@ -72,10 +78,13 @@ class EntrypointWithChartDefaultsTest {
         api = MockKubernetesApi.start(dir);
         Path serviceAccount = serviceAccount();
         Path clusterTls = TestCertificates.newCa(dir, "cluster-ca").issue("cluster-tls", RenderedChart.FULLNAME + "-cluster");
+        Path tokenDir = Files.createDirectories(dir.resolve("management"));
+        Files.writeString(tokenDir.resolve("token"), TOKEN);
         for (int i = 0; i < POD_IPS.size(); i++) {
             api.addPod(RenderedChart.FULLNAME + "-" + i, podLabels, POD_IPS.get(i), management, remoting);
         }
 
+        List<Map<String, String>> envs = new ArrayList<>();
         for (int i = 0; i < POD_IPS.size(); i++) {
             Path podDir = Files.createDirectories(dir.resolve("pod-" + i));
             String conf = chart.nodeConf();
@@ -93,26 +102,47 @@ class EntrypointWithChartDefaultsTest {
             // the image's java and jar, here: this JVM and the test classpath
             env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
             env.put("DHCP_NODE_CLASSPATH", System.getProperty("java.class.path"));
-            pods.add(NodeProcess.launch(inPodMounts(serviceAccount, clusterTls), podDir, env));
+            envs.add(env);
+            pods.add(NodeProcess.launch(inPodMounts(serviceAccount, clusterTls, tokenDir, List.of()), podDir, env));
         }
         for (NodeProcess pod : pods) {
             pod.awaitLog("event=node_ready", Duration.ofMinutes(3));
         }
 
-        awaitStatus(http, "/ready", 200, Duration.ofSeconds(30));
-        String cluster = get(http, "/api/cluster").body();
+        // The API listens on the pod IP only, and /api wants the token.
+        awaitStatus(POD_IPS.get(0), http, "/ready", 200, Duration.ofSeconds(30));
+        assertEquals(401, get(POD_IPS.get(0), http, "/api/cluster", false).statusCode());
+        String cluster = get(POD_IPS.get(0), http, "/api/cluster", true).body();
         for (String ip : POD_IPS) {
             assertTrue(cluster.contains("pekko://dhcp@" + ip + ":" + remoting), ip + " is not a member: " + cluster);
         }
         assertEquals(2, cluster.split("\"status\":\"Up\"", -1).length - 1, cluster);
         assertTrue(cluster.contains("\"app_version\":\"1.0.1\""), "app-version from the chart (release revision 1): " + cluster);
 
-        // SIGTERM, as the kubelet sends after preStop: the node drains, leaves, and the JVM exits
-        // with the status of a process ended by SIGTERM (128 + 15), as JVMs do after their hooks.
-        assertEquals(143, pods.get(0).terminate(Duration.ofSeconds(60)), pods.get(0).tail());
+        // The chart's preStop command, run in the first pod: POST /leave with the mounted token to
+        // the address node.conf names; it returns once the node has drained and left.
+        List<String> preStop = container.getLifecycle().getPreStop().getExec().getCommand();
+        assertEquals("/app/entrypoint.sh", preStop.get(0));
+        ProcessBuilder hook = new ProcessBuilder(inPodMounts(serviceAccount, clusterTls, tokenDir, preStop.subList(1, preStop.size())))
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("prestop.log").toFile());
+        hook.environment().putAll(envs.get(0));
+        Process leave = hook.start();
+        assertTrue(leave.waitFor(90, TimeUnit.SECONDS), "preStop did not return");
+        String preStopLog = Files.readString(dir.resolve("prestop.log"));
+        assertEquals(0, leave.exitValue(), preStopLog);
+        assertTrue(preStopLog.contains("\"left\""), preStopLog);
+        // The kubelet sends SIGTERM as soon as preStop returns, maybe before the JVM is done
+        // exiting by itself (0): either way it ends at once, having left.
+        int exit = pods.get(0).terminate(Duration.ofSeconds(30));
+        assertTrue(exit == 0 || exit == 143, "exit " + exit + ": " + pods.get(0).tail());
         String log = pods.get(0).logText();
         assertTrue(log.contains("event=draining delay_ms=5000"), "the chart's drain delay applies: " + pods.get(0).tail());
         assertTrue(log.contains("event=left_cluster"), pods.get(0).tail());
+
+        // SIGTERM, as the kubelet sends: the node drains, leaves, and the JVM exits with the status
+        // of a process ended by SIGTERM (128 + 15), as JVMs do after their hooks.
+        assertEquals(143, pods.get(1).terminate(Duration.ofSeconds(60)), pods.get(1).tail());
+        assertTrue(pods.get(1).logText().contains("event=left_cluster"), pods.get(1).tail());
     }
 
     /** The files a kubelet projects into every pod that mounts its service account token. */
@@ -129,12 +159,15 @@ class EntrypointWithChartDefaultsTest {
      * account files and the cluster TLS Secret where Kubernetes puts them; nothing on this host's
      * filesystem changes.
      */
-    private static List<String> inPodMounts(Path serviceAccount, Path clusterTls) {
-        String script = "mount -t tmpfs tmpfs /run && mkdir -p " + SERVICE_ACCOUNT_DIR + " " + CLUSTER_TLS_DIR
+    private static List<String> inPodMounts(Path serviceAccount, Path clusterTls, Path token, List<String> args) {
+        String script = "mount -t tmpfs tmpfs /run && mkdir -p " + SERVICE_ACCOUNT_DIR + " " + CLUSTER_TLS_DIR + " " + TOKEN_DIR
                 + " && cp \"$SA\"/* " + SERVICE_ACCOUNT_DIR + "/"
-                + " && cp \"$TLS\"/tls.key \"$TLS\"/tls.crt \"$TLS\"/ca.crt " + CLUSTER_TLS_DIR + "/ && exec \"$0\"";
-        return List.of("unshare", "--mount", "--propagation", "private", "env", "SA=" + serviceAccount, "TLS=" + clusterTls,
-                "sh", "-c", script, ENTRYPOINT.toString());
+                + " && cp \"$TLS\"/tls.key \"$TLS\"/tls.crt \"$TLS\"/ca.crt " + CLUSTER_TLS_DIR + "/"
+                + " && cp \"$TOKEN\"/* " + TOKEN_DIR + "/ && exec \"$0\" \"$@\"";
+        List<String> cmd = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "env", "SA=" + serviceAccount,
+                "TLS=" + clusterTls, "TOKEN=" + token, "sh", "-c", script, ENTRYPOINT.toString()));
+        cmd.addAll(args);
+        return cmd;
     }
 
     private static int port(Container c, String name) {
@@ -142,11 +175,11 @@ class EntrypointWithChartDefaultsTest {
                 .orElseThrow(() -> new AssertionError("the chart's container has no port named " + name));
     }
 
-    private static void awaitStatus(int port, String path, int status, Duration within) throws Exception {
+    private static void awaitStatus(String host, int port, String path, int status, Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         HttpResponse<String> last = null;
         while (System.nanoTime() < deadline) {
-            last = get(port, path);
+            last = get(host, port, path, false);
             if (last.statusCode() == status) {
                 return;
             }
@@ -155,8 +188,11 @@ class EntrypointWithChartDefaultsTest {
         throw new AssertionError(path + " did not answer " + status + ": " + (last == null ? "" : last.statusCode() + " " + last.body()));
     }
 
-    private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(String host, int port, String path, boolean withToken) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path));
+        if (withToken) {
+            request.header("Authorization", "Bearer " + TOKEN);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

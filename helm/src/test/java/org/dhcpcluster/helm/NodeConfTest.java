@@ -54,7 +54,7 @@ class NodeConfTest {
         assertEquals("dhcp", defaults.getString("dhcp.database.user"));
         assertEquals("secret", defaults.getString("dhcp.database.password"));
         assertEquals(8, defaults.getInt("dhcp.database.pool-size"));
-        assertEquals("0.0.0.0", defaults.getString("dhcp.management.host"));
+        assertEquals(List.of("127.0.0.1", "10.244.1.7"), defaults.getStringList("dhcp.management.hosts"));
         assertEquals(8067, defaults.getInt("dhcp.management.port"));
     }
 

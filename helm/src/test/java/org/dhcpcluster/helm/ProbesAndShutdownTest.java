@@ -1,11 +1,13 @@
 package org.dhcpcluster.helm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.Probe;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Kubernetes learns health and readiness from the node's HTTP port, and lets it leave the cluster before it stops. */
@@ -33,8 +35,11 @@ class ProbesAndShutdownTest {
     }
 
     @Test
-    void preStopAsksTheNodeToLeave() {
-        assertEquals("/leave on http", target(node.getLifecycle().getPreStop().getHttpGet()));
+    void preStopAsksTheNodeToLeaveByPostWithTheTokenNotByAnHttpGet() {
+        // An httpGet hook can neither POST nor send the token: the node jar's leave command reads
+        // the address and the token file from the node's own node.conf.
+        assertNull(node.getLifecycle().getPreStop().getHttpGet());
+        assertEquals(List.of("/app/entrypoint.sh", "leave"), node.getLifecycle().getPreStop().getExec().getCommand());
     }
 
     @Test

@@ -41,14 +41,15 @@ class SecurityContextTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("workloads")
-    void onlyTmpIsWritableAndTheConfigAndClusterTlsAreMountedReadOnly(Scenarios scenario) {
+    void onlyTmpIsWritableAndTheConfigTokenAndClusterTlsAreMountedReadOnly(Scenarios scenario) {
         RenderedChart chart = RenderedChart.render(scenario.values());
         PodSpec pod = chart.nodePodTemplate().getSpec();
         List<String> mounts = chart.nodeContainer().getVolumeMounts().stream()
                 .map(m -> m.getMountPath() + (Boolean.TRUE.equals(m.getReadOnly()) ? " ro" : " rw"))
                 .toList();
-        assertEquals(List.of("/etc/dhcp-node ro", "/tmp rw", "/run/secrets/dhcp-cluster-tls ro"), mounts);
-        VolumeMount tmp = chart.nodeContainer().getVolumeMounts().get(1);
+        assertEquals(List.of("/etc/dhcp-node ro", "/var/run/secrets/dhcp-node/management ro", "/tmp rw",
+                "/run/secrets/dhcp-cluster-tls ro"), mounts);
+        VolumeMount tmp = chart.nodeContainer().getVolumeMounts().get(2);
         assertEquals(1, pod.getVolumes().stream()
                 .filter(v -> v.getName().equals(tmp.getName()) && v.getEmptyDir() != null).count());
     }

@@ -3,7 +3,6 @@ package org.dhcpcluster.node;
 import com.typesafe.config.Config;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.function.Supplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
@@ -25,7 +25,6 @@ import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
 import org.dhcpcluster.lease.readmodel.JournalMaintenance;
-import org.dhcpcluster.lease.readmodel.LeaseFamily;
 import org.dhcpcluster.lease.readmodel.ReadModel;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,7 +49,9 @@ import org.dhcpcluster.node.edge.v4.Dhcp4Edge;
 import org.dhcpcluster.node.edge.v4.Dhcp4Service;
 import org.dhcpcluster.node.edge.v6.Dhcp6Edge;
 import org.dhcpcluster.node.edge.v6.Dhcp6Service;
+import org.dhcpcluster.node.http.BearerToken;
 import org.dhcpcluster.node.http.LeaseApi;
+import org.dhcpcluster.node.http.ManagementApi;
 import org.dhcpcluster.node.http.ManagementServer;
 import org.dhcpcluster.node.lifecycle.Departure;
 import org.dhcpcluster.node.lifecycle.ReadinessProbe;
@@ -72,6 +73,8 @@ import org.slf4j.LoggerFactory;
 public final class NodeRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NodeRuntime.class);
     private static final Duration MEMBER_UP_TIMEOUT = Duration.ofSeconds(60);
+    /** POST /leave answers after the drain delay and the shard hand-off, which takes seconds; this is its margin. */
+    private static final Duration LEAVE_HAND_OFF = Duration.ofSeconds(90);
 
     private final ActorSystem<Void> system;
     private final Dhcp4Edge edge;
@@ -148,10 +151,10 @@ public final class NodeRuntime implements AutoCloseable {
                 edge.close();
                 edge6.ifPresent(Dhcp6Edge::close);
             });
-            ManagementServer management = ManagementServer.start(config.management().host(), config.management().port(),
-                    readiness::notReadyBecause, registry, leaseEndpoints(new LeaseApi(readModel, clock)), List.of(
-                            new ManagementServer.JsonEndpoint("/api/cluster", new ClusterStatus(system, entityTypes(config))::json),
-                            new ManagementServer.JsonEndpoint("/leave", departure::leave)));
+            ManagementServer management = ManagementServer.start(system, config.management().hosts(), config.management().port(),
+                    managementToken(config.management()), readiness::notReadyBecause, registry,
+                    ManagementApi.routes(new LeaseApi(readModel, clock), new ClusterStatus(system, entityTypes(config)), departure,
+                            system.dispatchers().lookup(DispatcherSelector.blocking()), config.cluster().drainDelay().plus(LEAVE_HAND_OFF)));
             NodeRuntime node = new NodeRuntime(system, edge, edge6, management, embedded, registry, metrics, metrics6, readiness,
                     readModel);
             node.stopManagementLast();
@@ -159,7 +162,7 @@ public final class NodeRuntime implements AutoCloseable {
             log.info("event=node_ready subnets={} service_address={}", policy.subnets().size(),
                     policy.serviceAddress().getHostAddress());
             return node;
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             if (system != null) {
                 system.terminate();
             }
@@ -167,7 +170,7 @@ public final class NodeRuntime implements AutoCloseable {
                 readModel.close();
             }
             embedded.ifPresent(EmbeddedDatabase::close);
-            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+            throw e;
         }
     }
 
@@ -191,14 +194,13 @@ public final class NodeRuntime implements AutoCloseable {
         return types;
     }
 
-    private static List<ManagementServer.QueryEndpoint> leaseEndpoints(LeaseApi api) {
-        return List.of(new ManagementServer.QueryEndpoint("/api/v4/leases", q -> api.leases(LeaseFamily.V4, q)),
-                new ManagementServer.QueryEndpoint("/api/v6/leases", q -> api.leases(LeaseFamily.V6, q)),
-                new ManagementServer.QueryEndpoint("/api/v4/leases/history", q -> api.history(LeaseFamily.V4, q)),
-                new ManagementServer.QueryEndpoint("/api/v6/leases/history", q -> api.history(LeaseFamily.V6, q)),
-                new ManagementServer.QueryEndpoint("/api/v4/leases/overlaps", q -> api.overlaps(LeaseFamily.V4, q)),
-                new ManagementServer.QueryEndpoint("/api/v6/leases/overlaps", q -> api.overlaps(LeaseFamily.V6, q)),
-                new ManagementServer.QueryEndpoint("/api/projection", api::projection));
+    /**
+     * The configured token file, or without one a fresh token in var/management-token: the API
+     * is never open, and the demo node still needs no setup (its log names the file).
+     */
+    private static BearerToken managementToken(NodeConfig.Management management) {
+        return management.tokenFile().map(BearerToken::fromFile)
+                .orElseGet(() -> BearerToken.generate(NodeConfig.Management.GENERATED_TOKEN_FILE));
     }
 
     /**
@@ -258,8 +260,7 @@ public final class NodeRuntime implements AutoCloseable {
     /** The management HTTP server goes last: /leave answers once the node has left the cluster. */
     private void stopManagementLast() {
         CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseActorSystemTerminate(), "management-http", () -> {
-            management.close();
-            return CompletableFuture.completedFuture(Done.getInstance());
+            return management.stop().thenApply(stopped -> Done.getInstance());
         });
     }
 

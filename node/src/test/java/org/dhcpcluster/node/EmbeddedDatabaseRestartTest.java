@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.dhcpcluster.lease.testing.ClientMessages4;
 import org.dhcpcluster.node.config.NodeConfigLoader;
+import org.dhcpcluster.node.support.ManagementToken;
 import org.dhcpcluster.node.support.TestNodes;
 import org.dhcpcluster.node.support.TestRelay4;
 import org.dhcpcluster.protocol.v4.DhcpMessageType;
@@ -30,7 +31,7 @@ class EmbeddedDatabaseRestartTest {
     private Config config(int port) {
         return ConfigFactory.parseString("""
                 dhcp {
-                  management { host = "127.0.0.1", port = 0 }
+                  management { host = "127.0.0.1", port = 0, %s }
                   cluster { host = "127.0.0.1", port = 0 }
                   database.embedded.data-directory = "%s"
                   v4 {
@@ -40,7 +41,7 @@ class EmbeddedDatabaseRestartTest {
                                  relay-addresses = ["%s"] }]
                   }
                 }
-                """.formatted(dir.resolve("postgres"), port, TestRelay4.RELAY_ADDRESS));
+                """.formatted(ManagementToken.setting(), dir.resolve("postgres"), port, TestRelay4.RELAY_ADDRESS));
     }
 
     @Test

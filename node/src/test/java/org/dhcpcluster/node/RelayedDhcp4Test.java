@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.dhcpcluster.node.support.ManagementToken;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
 import org.dhcpcluster.lease.persistence.LeaseJournal4;
 import org.dhcpcluster.lease.testing.ClientMessages4;
@@ -177,15 +178,7 @@ class RelayedDhcp4Test {
     void theLeaseApiListsBindingsFromTheReadModel() throws Exception {
         startNode();
         String address = dora(new ClientMessages4(500).via(TestRelay4.RELAY_ADDRESS)).yiaddr().getHostAddress();
-        String body = LeaseApiPages.all(p -> {
-            try {
-                var api = URI.create("http://127.0.0.1:" + node.management().address().getPort() + p);
-                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api).build(), HttpResponse.BodyHandlers.ofString());
-                return r.statusCode() == 200 ? java.util.Optional.of(r.body()) : java.util.Optional.empty();
-            } catch (Exception e) {
-                return java.util.Optional.empty();
-            }
-        }, "/api/v4/leases").orElseThrow();
+        String body = LeaseApiPages.all(p -> ManagementToken.get(node.management().address().getPort(), p), "/api/v4/leases").orElseThrow();
         assertTrue(body.contains("\"address\":\"" + address + "\""), body);
         assertTrue(body.contains("\"state\":\"bound\""), body);
         // readiness is checked in the background (database, shard coordinator): it may lag a start by a second

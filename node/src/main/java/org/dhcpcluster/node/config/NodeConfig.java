@@ -35,7 +35,22 @@ public record NodeConfig(
     public record Leases(Duration historyRetention) {
     }
 
-    public record Management(String host, int port) {
+    /**
+     * The management HTTP API.
+     *
+     * @param hosts the addresses to listen on, one binding each, all on {@code port} (with port 0
+     *     the first binding picks it and the others follow)
+     * @param tokenFile the bearer token every {@code /api} route and {@code /leave} require, one
+     *     line (a mounted Kubernetes Secret); empty: the node generates a fresh token at every
+     *     start into {@link #GENERATED_TOKEN_FILE}
+     */
+    public record Management(List<String> hosts, int port, Optional<Path> tokenFile) {
+        /** Where a node without {@code token-file} writes the token it generated (mode 0600), beside var/postgres. */
+        public static final Path GENERATED_TOKEN_FILE = Path.of("var", "management-token");
+
+        public Management {
+            hosts = List.copyOf(hosts);
+        }
     }
 
     /**

@@ -61,8 +61,7 @@ public final class NodeConfigLoader {
         }
         Section dhcp = root.section("dhcp").allowOnly("management", "cluster", "database", "v4", "v6", "leases", "admission");
 
-        Section mgmt = dhcp.optionalSection("management").orElse(empty("dhcp.management")).allowOnly("host", "port");
-        var management = new NodeConfig.Management(mgmt.string("host", "127.0.0.1"), mgmt.integer("port", 0, 65535, 8067));
+        var management = ManagementReader.read(dhcp.optionalSection("management").orElse(empty("dhcp.management")));
 
         var cluster = ClusterReader.read(dhcp.optionalSection("cluster").orElse(empty("dhcp.cluster")));
 

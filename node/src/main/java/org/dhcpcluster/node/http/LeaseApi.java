@@ -29,16 +29,13 @@ import org.dhcpcluster.lease.readmodel.ReadModel;
  *       self-check, every address bound to two clients at once (none, unless something is wrong);</li>
  *   <li>{@code /api/projection}: how far each tag's projection is behind the journal.</li>
  * </ul>
- * A parameter it cannot use is answered 400 with a message naming it and the problem.
+ * A parameter it cannot use is answered 400 with a message naming it and the problem. Every
+ * call reads PostgreSQL through JDBC: callers run it off the HTTP threads ({@link ManagementApi}).
  */
 public final class LeaseApi {
     private static final Set<String> CLIENT_V4 = Set.of("client", "hw-address", "client-id", "hostname");
     private static final Set<String> CLIENT_V6 = Set.of("client", "duid", "hostname");
     private static final int HISTORY_LIMIT = 100;
-
-    /** An answer: HTTP status and JSON body. */
-    public record Reply(int status, String json) {
-    }
 
     private final ReadModel readModel;
     private final Clock clock;
@@ -48,7 +45,7 @@ public final class LeaseApi {
         this.clock = clock;
     }
 
-    public Reply leases(LeaseFamily family, String rawQuery) {
+    public JsonReply leases(LeaseFamily family, String rawQuery) {
         return answer(() -> {
             Set<String> known = new HashSet<>(clientFields(family));
             known.addAll(Set.of("limit", "after", "subnet", "address", "state"));
@@ -65,7 +62,7 @@ public final class LeaseApi {
         });
     }
 
-    public Reply history(LeaseFamily family, String rawQuery) {
+    public JsonReply history(LeaseFamily family, String rawQuery) {
         return answer(() -> {
             Set<String> known = new HashSet<>(clientFields(family));
             known.addAll(Set.of("address", "at", "limit"));
@@ -105,14 +102,14 @@ public final class LeaseApi {
      * The history's self-check: every time one address was bound to two clients at once (what
      * "no address bound twice" forbids). An empty list is the expected answer.
      */
-    public Reply overlaps(LeaseFamily family, String rawQuery) {
+    public JsonReply overlaps(LeaseFamily family, String rawQuery) {
         return answer(() -> {
             QueryParameters.parse(rawQuery, Set.of());
             return Map.of("overlaps", HistoryCheck.overlaps(readModel.dataSource(), family));
         });
     }
 
-    public Reply projection(String rawQuery) {
+    public JsonReply projection(String rawQuery) {
         return answer(() -> {
             QueryParameters.parse(rawQuery, Set.of());
             List<ProjectionStatus.Tag> tags = readModel.status().tags();
@@ -156,13 +153,13 @@ public final class LeaseApi {
         Map<String, ?> compute() throws SQLException;
     }
 
-    private static Reply answer(Body body) {
+    private static JsonReply answer(Body body) {
         try {
-            return new Reply(200, Json.object(body.compute()) + "\n");
+            return JsonReply.ok(body.compute());
         } catch (BadQuery e) {
-            return new Reply(400, Json.object(Map.of("error", e.getMessage())) + "\n");
+            return JsonReply.error(400, e.getMessage());
         } catch (SQLException e) {
-            return new Reply(503, Json.object(Map.of("error", "the read model is not available: " + e.getMessage())) + "\n");
+            return JsonReply.error(503, "the read model is not available: " + e.getMessage());
         }
     }
 }

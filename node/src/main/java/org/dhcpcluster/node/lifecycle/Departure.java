@@ -1,6 +1,7 @@
 package org.dhcpcluster.node.lifecycle;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How a node leaves, in coordinated shutdown's order, whether started by SIGTERM or by
- * {@code GET /leave} (a Kubernetes preStop hook):
+ * {@code POST /leave} (a Kubernetes preStop hook running {@code dhcp-node leave}):
  * <ol>
  *   <li>report not ready, so load balancers and Services stop sending to this node;</li>
  *   <li>keep answering DHCP for the drain delay, while they catch up;</li>
@@ -65,12 +66,12 @@ public final class Departure {
 
     /**
      * Starts leaving (if not already) and completes once this node is out of the cluster with its
-     * shards handed off: the body of {@code GET /leave}.
+     * shards handed off: the body of {@code POST /leave}.
      */
-    public CompletionStage<String> leave() {
+    public CompletionStage<Map<String, Object>> leave() {
         String self = Cluster.get(system).selfMember().address().toString();
         log.info("event=leave_requested");
         CoordinatedShutdown.get(system).run(CoordinatedShutdown.clusterLeavingReason());
-        return left.thenApply(done -> "{\"left\":\"" + self + "\"}\n");
+        return left.thenApply(done -> Map.of("left", self));
     }
 }

@@ -2,6 +2,7 @@ package org.dhcpcluster.node.status;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,7 +35,8 @@ public final class ClusterStatus {
         this.entityTypes = List.copyOf(entityTypes);
     }
 
-    public CompletionStage<String> json() {
+    /** The cluster as this node sees it, as maps and lists for the API's JSON. */
+    public CompletionStage<Map<String, Object>> snapshot() {
         Cluster cluster = Cluster.get(system);
         List<CompletableFuture<ShardRegion.ClusterShardingStats>> stats = new ArrayList<>();
         for (EntityTypeKey<?> key : entityTypes) {
@@ -52,30 +54,28 @@ public final class ClusterStatus {
                             .put(entityTypes.get(i).name(), new int[] {region.getValue().getStats().size(), entities});
                 }
             }
-            StringBuilder sb = new StringBuilder("{\"self\":").append(quote(cluster.selfMember().address().toString()))
-                    .append(",\"leader\":").append(quote(String.valueOf(cluster.state().getLeader())))
-                    .append(",\"members\":[");
-            boolean first = true;
+            List<Map<String, Object>> members = new ArrayList<>();
             for (Member m : cluster.state().getMembers()) {
-                sb.append(first ? "" : ",").append("\n  {\"address\":").append(quote(m.address().toString()))
-                        .append(",\"status\":").append(quote(m.status().toString()))
-                        .append(",\"reachable\":").append(!cluster.state().getUnreachable().contains(m))
-                        .append(",\"app_version\":").append(quote(m.appVersion().toString()))
-                        .append(",\"shards\":{");
-                boolean firstType = true;
-                for (Map.Entry<String, int[]> t : byNode.getOrDefault(m.address().toString(), Map.of()).entrySet()) {
-                    sb.append(firstType ? "" : ",").append(quote(t.getKey())).append(":{\"shards\":").append(t.getValue()[0])
-                            .append(",\"entities\":").append(t.getValue()[1]).append('}');
-                    firstType = false;
-                }
-                sb.append("}}");
-                first = false;
+                Map<String, Object> shards = new TreeMap<>();
+                byNode.getOrDefault(m.address().toString(), Map.of()).forEach((type, counts) -> {
+                    Map<String, Object> held = new LinkedHashMap<>();
+                    held.put("shards", counts[0]);
+                    held.put("entities", counts[1]);
+                    shards.put(type, held);
+                });
+                Map<String, Object> member = new LinkedHashMap<>();
+                member.put("address", m.address().toString());
+                member.put("status", m.status().toString());
+                member.put("reachable", !cluster.state().getUnreachable().contains(m));
+                member.put("app_version", m.appVersion().toString());
+                member.put("shards", shards);
+                members.add(member);
             }
-            return sb.append("\n]}\n").toString();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("self", cluster.selfMember().address().toString());
+            body.put("leader", String.valueOf(cluster.state().getLeader()));
+            body.put("members", members);
+            return body;
         });
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import org.dhcpcluster.node.support.ManagementToken;
 import org.dhcpcluster.lease.testing.ClientMessages4;
 import org.dhcpcluster.lease.testing.EmbeddedPostgresFixture;
 import org.dhcpcluster.node.NodeRuntime;
@@ -71,9 +72,7 @@ class AnyNodeAnswersTest {
         aV4LeaseMadeThroughOneNodeIsRenewedThroughTheOthers();
         for (int i = 1; i <= 3; i++) {
             NodeRuntime n = cluster.node(i);
-            String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + n.management().address().getPort() + "/api/cluster")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String body = ManagementToken.get(n.management().address().getPort(), "/api/cluster").orElseThrow();
             assertEquals(3, body.split("\"status\":\"Up\"", -1).length - 1, body);
             assertTrue(body.matches("(?s).*\"Partition\":\\{\"shards\":[1-9].*"), "some node holds the partition that served the lease:\n" + body);
         }

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +20,7 @@ import java.util.regex.Pattern;
 import org.dhcpcluster.lease.testing.ClientMessages4;
 import org.dhcpcluster.node.support.LeaseApiPages;
 import org.dhcpcluster.node.support.LocalClusterScript;
+import org.dhcpcluster.node.support.ManagementToken;
 import org.dhcpcluster.node.support.OutageProbe4;
 import org.dhcpcluster.node.support.TestRelay4;
 import org.dhcpcluster.node.testing.Poll;
@@ -138,7 +135,6 @@ class NodeKilledUnderLoadTest {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern BOUND = Pattern.compile("\\{\"address\":\"([^\"]+)\",\"client\":\"[^\"]+\",\"state\":\"bound\"");
 
     /** Bound addresses from a surviving node's lease API (node 2, management port 8072). */
@@ -153,11 +149,6 @@ class NodeKilledUnderLoadTest {
     }
 
     private static Optional<String> get(String path) {
-        try {
-            return Optional.of(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8072" + path)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-        } catch (Exception e) {
-            return Optional.empty();
-        }
+        return ManagementToken.get(8072, path);
     }
 }

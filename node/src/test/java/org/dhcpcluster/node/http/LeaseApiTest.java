@@ -3,10 +3,10 @@ package org.dhcpcluster.node.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dhcpcluster.node.support.ManagementToken;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
 import org.dhcpcluster.lease.testing.ClientMessages4;
 import org.dhcpcluster.lease.testing.EmbeddedPostgresFixture;
@@ -63,8 +64,12 @@ class LeaseApiTest {
         LeaseApiPages.all(LeaseApiTest::ok, "/api/v4/leases").orElseThrow();
     }
 
+    /** What the last client calls itself: control characters, a quote, a backslash, markup. */
+    private static final String HOSTILE_HOSTNAME = "Printer-" + (CLIENTS - 1) + "\u0001\u001b[0m\"quoted\"\\back\tslash</script>";
+
     private static DhcpV4Message named(DhcpV4Message m, int i) {
-        return m.toBuilder().option(OptionCode.HOST_NAME, ("Printer-" + i).getBytes(StandardCharsets.US_ASCII)).build();
+        String name = i == CLIENTS - 1 ? HOSTILE_HOSTNAME : "Printer-" + i;
+        return m.toBuilder().option(OptionCode.HOST_NAME, name.getBytes(StandardCharsets.US_ASCII)).build();
     }
 
     @AfterAll
@@ -74,7 +79,7 @@ class LeaseApiTest {
 
     private static HttpResponse<String> get(String pathAndQuery) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.management().address().getPort() + pathAndQuery))
+            return HTTP.send(ManagementToken.request(URI.create("http://127.0.0.1:" + node.management().address().getPort() + pathAndQuery))
                     .build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError(pathAndQuery + ": " + e, e);
@@ -159,6 +164,17 @@ class LeaseApiTest {
         refused("/api/v4/leases/history?address=192.0.2.1&at=yesterday", "parameter 'at'");
         refused("/api/v4/leases/history?address=192.0.2.1&hostname=x", "parameter 'hostname': cannot be combined with address");
         assertEquals(404, get("/api/v4/leasesX").statusCode());
+    }
+
+    @Test
+    void aHostileHostNameIsListedAsValidJsonThatParsesBackToIt() throws Exception {
+        List<String> hostnames = new ArrayList<>();
+        String all = LeaseApiPages.all(LeaseApiTest::ok, "/api/v4/leases").orElseThrow();
+        // One JSON document per page, each on its own line.
+        for (String page : all.split("\n")) {
+            new ObjectMapper().readTree(page).get("leases").forEach(lease -> hostnames.add(lease.path("hostname").asText()));
+        }
+        assertTrue(hostnames.contains(HOSTILE_HOSTNAME), hostnames.toString());
     }
 
     private static void refused(String pathAndQuery, String message) {

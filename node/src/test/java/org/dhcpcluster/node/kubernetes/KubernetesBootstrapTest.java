@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dhcpcluster.node.support.ManagementToken;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
 import org.dhcpcluster.lease.testing.ClientMessages4;
 import org.dhcpcluster.lease.testing.EmbeddedPostgresFixture;
@@ -116,7 +117,7 @@ class KubernetesBootstrapTest {
     /** The shape the Helm chart renders: no seed nodes, a bootstrap by label selector, the pod IP from the environment. */
     private Config podConfig(DatabaseSettings db, int managementPort, int remotingPort, int httpPort, int dhcpPort) {
         String cluster = """
-                dhcp.management { host = "127.0.0.1", port = %d }
+                dhcp.management { host = "127.0.0.1", port = %d, %s }
                 dhcp.cluster {
                   host = ${POD_IP}
                   port = %d
@@ -132,7 +133,7 @@ class KubernetesBootstrapTest {
                     api-token-path = "%s"
                   }
                 }
-                """.formatted(httpPort, remotingPort, SELECTOR, MockKubernetesApi.NAMESPACE, managementPort, api.caCertificate(), api.token());
+                """.formatted(httpPort, ManagementToken.setting(), remotingPort, SELECTOR, MockKubernetesApi.NAMESPACE, managementPort, api.caCertificate(), api.token());
         // ${POD_IP} is left for the node to resolve from its environment, as in a pod.
         return ConfigFactory.parseString(cluster).withFallback(TestNodes.loopbackNode(db, dhcpPort, "192.0.2.10 - 192.0.2.250")
                 .withoutPath("dhcp.cluster").withoutPath("dhcp.management"));
@@ -153,7 +154,7 @@ class KubernetesBootstrapTest {
     }
 
     private static String get(int httpPort, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(),
+        return HttpClient.newHttpClient().send(ManagementToken.request(URI.create("http://127.0.0.1:" + httpPort + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

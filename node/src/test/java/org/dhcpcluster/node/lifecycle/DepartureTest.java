@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * GET /leave (a Kubernetes preStop hook) drains before it leaves: the node reports not ready at
+ * POST /leave (a Kubernetes preStop hook) drains before it leaves: the node reports not ready at
  * once, so a Service stops sending it new traffic, yet keeps answering what still arrives until
  * the drain delay is over; only then do its sockets close and it leaves the cluster. The call
  * returns once the node is out.
@@ -47,7 +47,7 @@ class DepartureTest {
         Poll.until(Duration.ofSeconds(20), () -> ManagementCalls.get(node, "/ready").statusCode() == 200, () -> "never ready");
 
         long askedAt = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> leave = CompletableFuture.supplyAsync(() -> ManagementCalls.get(node, "/leave"));
+        CompletableFuture<HttpResponse<String>> leave = CompletableFuture.supplyAsync(() -> ManagementCalls.postAuthorized(node, "/leave"));
         Poll.until(Duration.ofSeconds(2), () -> ManagementCalls.get(node, "/ready").statusCode() == 503, () -> "still ready while leaving");
         assertTrue(ManagementCalls.get(node, "/ready").body().contains("shutting down"));
 

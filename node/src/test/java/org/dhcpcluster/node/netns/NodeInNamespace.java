@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dhcpcluster.node.support.ManagementToken;
 import org.dhcpcluster.node.support.LeaseApiPages;
 import org.dhcpcluster.node.support.NodeProcess;
 import org.dhcpcluster.node.testing.Cmd;
@@ -67,7 +68,7 @@ public final class NodeInNamespace implements AutoCloseable {
         }
         String conf = """
                 dhcp {
-                  management { host = "127.0.0.1", port = 8067 }
+                  management { host = "127.0.0.1", port = 8067, %s }
                   cluster { host = "127.0.0.1", port = 25520 }
                   database.embedded.data-directory = "%s"
                   v4 {
@@ -82,7 +83,7 @@ public final class NodeInNamespace implements AutoCloseable {
                   }
                   %s
                 }
-                """.formatted(net.workDir().resolve("postgres"), String.join(", ", interfaces),
+                """.formatted(ManagementToken.setting(), net.workDir().resolve("postgres"), String.join(", ", interfaces),
                 net.serverAddress4().getHostAddress(), net.serverIf(), relayed, v6);
         Path file = net.workDir().resolve("node.conf");
         try {
@@ -134,7 +135,8 @@ public final class NodeInNamespace implements AutoCloseable {
     }
 
     private Optional<String> get(String pathAndQuery) {
-        Cmd.Result r = net.exec(net.serverNs(), "curl", "-sf", "--max-time", "60", "http://127.0.0.1:8067" + pathAndQuery);
+        Cmd.Result r = net.exec(net.serverNs(), "curl", "-sf", "--max-time", "60",
+                "-H", "Authorization: " + ManagementToken.authorization(), "http://127.0.0.1:8067" + pathAndQuery);
         return r.exitCode() == 0 ? Optional.of(r.output()) : Optional.empty();
     }
 

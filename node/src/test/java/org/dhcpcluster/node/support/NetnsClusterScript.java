@@ -96,9 +96,19 @@ public final class NetnsClusterScript implements AutoCloseable {
         return out.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(out));
     }
 
-    /** GET {@code path} on node {@code i}'s management port, from inside its namespace; empty if unreachable. */
+    /**
+     * GET {@code path} on node {@code i}'s management port, from inside its namespace, with the
+     * management token the script wrote; empty if unreachable.
+     */
     public Optional<String> get(int i, String path) {
-        Result r = run(40, "exec", Integer.toString(i), "curl", "-sf", "--max-time", "30", "http://127.0.0.1:8067" + path);
+        String token;
+        try {
+            token = java.nio.file.Files.readString(state.resolve("management-token")).strip();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+        Result r = run(40, "exec", Integer.toString(i), "curl", "-sf", "--max-time", "30", "-H", "Authorization: Bearer " + token,
+                "http://127.0.0.1:8067" + path);
         return r.exitCode() == 0 ? Optional.of(r.stdout()) : Optional.empty();
     }
 

@@ -54,7 +54,7 @@ public final class TestNodes {
     public static Config loopbackNode(DatabaseSettings db, int dhcpPort, String pool, String... relays) {
         return ConfigFactory.parseString("""
                 dhcp {
-                  management { host = "127.0.0.1", port = 0 }
+                  management { host = "127.0.0.1", port = 0, %s }
                   cluster { host = "127.0.0.1", port = 0 }
                   database { url = "%s", user = "%s", password = "%s", pool-size = 4 }
                   v4 {
@@ -69,7 +69,7 @@ public final class TestNodes {
                     }]
                   }
                 }
-                """.formatted(db.url(), db.user(), db.password(), dhcpPort, pool,
+                """.formatted(ManagementToken.setting(), db.url(), db.user(), db.password(), dhcpPort, pool,
                         String.join(", ", java.util.Arrays.stream(relays).map(r -> "\"" + r + "\"").toList())));
     }
 
