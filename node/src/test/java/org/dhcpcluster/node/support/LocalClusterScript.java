@@ -40,6 +40,12 @@ public final class LocalClusterScript {
         pb.environment().put("NODE_CMD", nodeCmd);
         pb.environment().put("PG_PORT", Integer.toString(postgresPort));
         try {
+            // The script keeps a token it finds: give it the one this JVM's API calls send.
+            Path token = state.resolve("management-token");
+            if (!Files.exists(token)) {
+                Files.createDirectories(state);
+                Files.copy(ManagementToken.file(), token);
+            }
             Process p = pb.start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
