@@ -109,6 +109,16 @@ class Leases6Test {
     }
 
     @Test
+    void aSolicitFloodFromFourTimesThePoolLeavesARealClientAnAddress() {
+        policy.set(TestPolicies6.tiny(20));
+        for (int i = 0; i < 80; i++) {
+            only(next(na(String.format("00030001020000%06x", 0x10000 + i)), Kind6.SOLICIT));
+        }
+        solicitAndRequest(na("0003000102000000000b"));
+        assertEquals(1, journaled().size(), "the flood journaled nothing; the real client's binding is the one event");
+    }
+
+    @Test
     void requestBindsTheAdvertisedAddressWithOneEvent() {
         solicitAndRequest(new Client("0003000102000000000b", IaType.NA, 7));
         List<Object> events = journaled();
