@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public final class DeclineCounts {
     private final Map<Holder, ArrayDeque<Long>> honoured = new HashMap<>();
+    private long sweptAt;
 
     void record(Holder holder, long at) {
         honoured.computeIfAbsent(holder, h -> new ArrayDeque<>(4)).addLast(at);
@@ -36,11 +37,15 @@ public final class DeclineCounts {
         return n;
     }
 
-    /** Forgets DECLINEs older than the window, so the map stays as small as the recent decliners. */
+    /**
+     * Forgets DECLINEs older than the window, so the map stays as small as the recent decliners:
+     * when it has grown, or once a window (a client declining now and then keeps no old entries).
+     */
     public void expire(long now, long windowMs) {
-        if (honoured.size() < 64) {
+        if (honoured.size() < 64 && now - sweptAt < windowMs) {
             return;
         }
+        sweptAt = now;
         honoured.values().forEach(times -> {
             while (!times.isEmpty() && times.peekFirst() <= now - windowMs) {
                 times.pollFirst();
