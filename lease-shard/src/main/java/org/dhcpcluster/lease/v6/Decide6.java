@@ -200,10 +200,7 @@ final class Decide6 {
             return result(events, List.of(), Status6.NO_BINDING, "none of the listed items is bound to " + IaKey.text(holder.key()));
         }
         if (refused != null) {
-            // Success all the same (RFC 8415 section 18.3.8): the client stops using the items either
-            // way. The refusal is only in the status message: IaResult is part of the persisted
-            // format (recent exchanges are handed over), so it gets no new field here.
-            return result(events, List.of(), Status6.SUCCESS, refusalText(refused));
+            return Decision.write(events, new Answer6.DeclineRefused(refused, refusalText(refused)));
         }
         return result(events, List.of(), Status6.SUCCESS, decline ? "declined" : "released");
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.dhcpcluster.lease.partition.Decision;
+import org.dhcpcluster.lease.partition.DeclineLimits;
 import org.dhcpcluster.lease.partition.Holder;
 import org.dhcpcluster.lease.partition.PartitionEvent;
 import org.dhcpcluster.lease.testing.DecidingPartition;
@@ -91,13 +92,13 @@ class FloodResistance6Test {
         for (int i = 0; i < 5; i++) {
             Granted6 g = bound(h, NOW + i);
             Decision d = decide(h, Kind6.DECLINE, NOW + i, new Hint6(g.item(), 128));
-            var result = assertInstanceOf(Answer6.IaResult.class, d.answer());
-            assertEquals(Status6.SUCCESS, result.status());
             if (i < 3) {
+                assertEquals(Status6.SUCCESS, assertInstanceOf(Answer6.IaResult.class, d.answer()).status());
                 assertInstanceOf(PartitionEvent.Declined.class, d.events().get(0));
             } else {
+                var refused = assertInstanceOf(Answer6.DeclineRefused.class, d.answer());
+                assertEquals(DeclineLimits.Refusal.CLIENT_LIMIT, refused.reason());
                 assertEquals(new PartitionEvent.Released(SLICE.offsetOf(g.item()), NOW + i), d.events().get(0));
-                assertTrue(result.message().contains("not quarantined"), result.message());
             }
         }
         assertEquals(3, quarantined(NOW + 10));
@@ -105,11 +106,14 @@ class FloodResistance6Test {
 
     @Test
     void manyIasDecliningQuarantineAtMostTheShare() {
+        int refused = 0;
         for (int i = 0; i < 10; i++) {
             Holder h = ia(1000 + i);
-            decide(h, Kind6.DECLINE, NOW, new Hint6(bound(h, NOW).item(), 128));
+            Decision d = decide(h, Kind6.DECLINE, NOW, new Hint6(bound(h, NOW).item(), 128));
+            refused += d.answer() instanceof Answer6.DeclineRefused r && r.reason() == DeclineLimits.Refusal.QUARANTINE_FULL ? 1 : 0;
         }
         assertEquals(POOL / 10, quarantined(NOW), "10 % of the pool");
+        assertEquals(10 - POOL / 10, refused);
         bound(ia(1), NOW);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.dhcpcluster.lease.partition.DeclineLimits;
 import org.dhcpcluster.lease.partition.PartitionEvent;
 import org.dhcpcluster.lease.testing.MutableClock;
 import org.dhcpcluster.lease.testing.TestPartitions;
@@ -116,6 +117,17 @@ class Leases6Test {
         }
         solicitAndRequest(na("0003000102000000000b"));
         assertEquals(1, journaled().size(), "the flood journaled nothing; the real client's binding is the one event");
+    }
+
+    @Test
+    void aDeclineBeyondTheIasLimitIsRepliedToWithSuccessAndSaysWhyItWasNotQuarantined() {
+        Client c = na("0003000102000000000c");
+        for (int i = 0; i < 4; i++) {
+            IaAnswer a = next(c, Kind6.DECLINE, hint(solicitAndRequest(c)));
+            assertEquals(Status6.SUCCESS, a.status());
+            assertEquals(i < 3 ? null : DeclineLimits.Refusal.CLIENT_LIMIT, a.declineRefused(), a.message());
+        }
+        assertEquals(3, journaled().stream().filter(PartitionEvent.Declined.class::isInstance).count());
     }
 
     @Test
