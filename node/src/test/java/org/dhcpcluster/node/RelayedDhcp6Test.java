@@ -189,6 +189,17 @@ class RelayedDhcp6Test {
     }
 
     @Test
+    void aDeclineBeyondTheClientsLimitIsAnsweredAndCountedByItsLimit() {
+        startNode(false);
+        ClientMessages6 c = new ClientMessages6(550, false);
+        for (int i = 0; i < 4; i++) {
+            ClientServerMessage declined = exchange(c, c.toServer(DhcpV6MessageType.DECLINE, fourWay(c)));
+            assertEquals(StatusCode.SUCCESS, declined.statusCode().orElseThrow().code());
+        }
+        assertEquals(1, countV6("dhcp6_decline_refused_total", "client_limit"), "the fourth DECLINE within the hour");
+    }
+
+    @Test
     void confirmSaysWhetherAddressesAreOnLink() {
         startNode(false);
         ClientMessages6 c = new ClientMessages6(600, false);

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import org.dhcpcluster.lease.serialization.KryoSerializable;
 
 /**
@@ -25,8 +26,17 @@ public final class OfferHolds {
     public record Held(int offset, Holder holder, long until) implements KryoSerializable {
     }
 
+    /** When a hold runs out; stale once the hold is replaced or let go (then skipped). */
+    private record Expiry(long until, int offset, Hold hold) {
+    }
+
     private final Map<Integer, Hold> byOffset = new HashMap<>();
     private final Map<Holder, Integer> byHolder = new HashMap<>();
+    /**
+     * Every hold by the time it runs out, so that {@link #live} is exact without scanning: how
+     * many items offers hold is what {@link OfferShare} caps, on every DISCOVER of a flood.
+     */
+    private final PriorityQueue<Expiry> byExpiry = new PriorityQueue<>(Comparator.comparingLong(Expiry::until));
 
     public boolean heldByOther(int offset, Holder holder, long now) {
         Hold h = byOffset.get(offset);
@@ -46,11 +56,13 @@ public final class OfferHolds {
     /** Holds an item for a holder, dropping any earlier hold of the same holder. */
     public void hold(int offset, Holder holder, long until) {
         release(holder);
-        Hold previous = byOffset.put(offset, new Hold(holder, until));
+        Hold hold = new Hold(holder, until);
+        Hold previous = byOffset.put(offset, hold);
         if (previous != null) {
             byHolder.remove(previous.holder, offset);
         }
         byHolder.put(holder, offset);
+        byExpiry.add(new Expiry(until, offset, hold));
     }
 
     public void release(Holder holder) {
@@ -62,16 +74,23 @@ public final class OfferHolds {
 
     /** Forgets holds that have run out, so the maps stay as small as the offers in flight. */
     public void expire(long now) {
-        if (byOffset.size() < 64) {
-            return;
-        }
-        byOffset.entrySet().removeIf(e -> {
-            if (e.getValue().until <= now) {
-                byHolder.remove(e.getValue().holder, e.getKey());
-                return true;
+        for (Expiry e = byExpiry.peek(); e != null && e.until <= now; e = byExpiry.peek()) {
+            byExpiry.poll();
+            // Identity: the same item may be held again since, by a later hold that is still live.
+            if (byOffset.get(e.offset) == e.hold) {
+                byOffset.remove(e.offset);
+                byHolder.remove(e.hold.holder, e.offset);
             }
-            return false;
-        });
+        }
+    }
+
+    /**
+     * How many items offers hold at {@code now}. Forgets the holds that have run out on the way,
+     * which changes no answer: every check compares a hold's time with the clock.
+     */
+    public int live(long now) {
+        expire(now);
+        return byOffset.size();
     }
 
     /** The holds that have not run out, in offset order. */

@@ -217,6 +217,7 @@ public final class PartitionEntity extends EventSourcedBehaviorWithEnforcedRepli
         PartitionRequest r = cmd.request();
         long window = rules.offerHoldMs();
         state.holds().expire(now);
+        state.declines().expire(now, rules.floodLimits().declineWindow().toMillis());
         // Beyond a few seconds a message is re-decided rather than repeated, which gives the same
         // answer; keeping every client's last messages longer only feeds the garbage collector.
         state.recent().expire(now, HANDOVER_HORIZON_MS);
@@ -232,13 +233,7 @@ public final class PartitionEntity extends EventSourcedBehaviorWithEnforcedRepli
                 break;
         }
         Decision d = rules.decide(r, key, state, now);
-        if (d.releaseHold()) {
-            state.holds().release(r.holder());
-        }
-        if (d.holdOffset() >= 0) {
-            state.holds().hold(d.holdOffset(), r.holder(), d.holdUntil());
-        }
-        d.events().forEach(state::applyAhead);
+        state.take(d, r.holder());
         if (d.answer().remembered()) {
             state.recent().record(r.holder(), r.xid(), r.type(), r.elapsed(), r.receivedAt(), d.answer());
         }

@@ -16,4 +16,7 @@ public interface PartitionRules {
 
     /** How long an offer holds its item, and how long a retransmission gets the same answer again. */
     long offerHoldMs();
+
+    /** How much of a partition offers and DECLINEs may tie up (the family's policy of the moment). */
+    FloodLimits floodLimits();
 }

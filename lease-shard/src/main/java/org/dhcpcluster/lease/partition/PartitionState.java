@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Everything a partition knows: the durable records ({@link Slots}, rebuilt from events and
  * snapshots), and what it keeps only in memory: offers in flight ({@link OfferHolds}), recent
- * exchanges ({@link RecentExchanges}), and the events and replies of the batch being written.
+ * exchanges ({@link RecentExchanges}), recent DECLINEs per client ({@link DeclineCounts}), and
+ * the events and replies of the batch being written.
  *
  * <p>Mutable. The entity applies a decision's events as soon as it is made, so the next message
  * in the same batch sees them (an address offered or bound a moment ago is not given again),
@@ -21,6 +22,7 @@ public final class PartitionState {
     private Slots slots;
     private OfferHolds holds = new OfferHolds();
     private RecentExchanges recent = new RecentExchanges();
+    private DeclineCounts declines = new DeclineCounts();
     private final List<PartitionEvent> pendingEvents = new ArrayList<>();
     private final List<Runnable> pendingReplies = new ArrayList<>();
     private int appliedAhead;
@@ -40,6 +42,7 @@ public final class PartitionState {
         slots = new Slots(size);
         holds = new OfferHolds();
         recent = new RecentExchanges();
+        declines = new DeclineCounts();
         pendingEvents.clear();
         pendingReplies.clear();
         appliedAhead = 0;
@@ -55,6 +58,10 @@ public final class PartitionState {
 
     public RecentExchanges recent() {
         return recent;
+    }
+
+    public DeclineCounts declines() {
+        return declines;
     }
 
     // ---- allocation: the one core both families use --------------------------------------
@@ -117,6 +124,20 @@ public final class PartitionState {
 
     // ---- events ----------------------------------------------------------------------------
 
+    /**
+     * Takes a decision for {@code holder}'s message: its offer hold let go or made, its events
+     * applied ahead of their write. Pure tests of the rules take decisions the same way.
+     */
+    public void take(Decision d, Holder holder) {
+        if (d.releaseHold()) {
+            holds.release(holder);
+        }
+        if (d.holdOffset() >= 0) {
+            holds.hold(d.holdOffset(), holder, d.holdUntil());
+        }
+        d.events().forEach(this::applyAhead);
+    }
+
     /** Applies a decision's event now; the write that follows will not apply it again. */
     public void applyAhead(PartitionEvent e) {
         apply(e);
@@ -144,7 +165,9 @@ public final class PartitionState {
             // The releaser stays on record (expired now), so it gets the same item back first.
             slots.update(r.offset(), r.at(), Slots.RELEASED, true);
         } else if (e instanceof PartitionEvent.Declined d) {
-            holds.release(new Holder(d.subnetId(), d.holder()));
+            Holder decliner = new Holder(d.subnetId(), d.holder());
+            holds.release(decliner);
+            declines.record(decliner, d.at());
             slots.set(d.offset(), d.subnetId(), d.holder(), d.quarantinedUntil(), Slots.DECLINED, false);
         } else if (e instanceof PartitionEvent.HandedOver h) {
             // Stale entries are harmless: every check compares their times with the clock.

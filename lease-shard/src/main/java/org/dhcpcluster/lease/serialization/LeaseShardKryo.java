@@ -2,6 +2,7 @@ package org.dhcpcluster.lease.serialization;
 
 import java.util.List;
 import org.dhcpcluster.lease.carryover.LegacyEvents;
+import org.dhcpcluster.lease.partition.DeclineLimits;
 import org.dhcpcluster.lease.partition.Holder;
 import org.dhcpcluster.lease.partition.OfferHolds;
 import org.dhcpcluster.lease.partition.PartitionEntity;
@@ -63,6 +64,7 @@ public final class LeaseShardKryo implements KryoRegistrations.Contributor {
         r.register(PartitionEntity.CarryOver.class, 612);
         r.register(PartitionEntity.Stop.class, 613);
         r.register(PartitionEntity.Wake.class, 614);
+        r.register(DeclineLimits.Refusal.class, 615);
         // DHCPv4 requests and answers: 620-639
         r.register(Request4.class, 620);
         r.register(Request4.Find.class, 621);
@@ -83,6 +85,7 @@ public final class LeaseShardKryo implements KryoRegistrations.Contributor {
         r.register(Answer6.Elsewhere.class, 647);
         r.register(Answer6.Unavailable.class, 648);
         r.register(Status6.class, 649);
+        r.register(Answer6.DeclineRefused.class, 650);
         // stateless transactions: 660-669
         r.register(TransactionEntity.Seen.class, 660);
         // arrays in snapshots and keys: 690-699

@@ -21,6 +21,16 @@ public sealed interface Answer4 extends PartitionAnswer {
     }
 
     record Silent(Silence reason, String detail) implements Answer4 {
+        /**
+         * A DECLINE the flood limits refused is not remembered: recent answers are handed over
+         * with a moving partition (persisted), and a node of the previous version reading them in
+         * a rolling update does not know these reasons. A copy or retransmission of that DECLINE
+         * is decided again: the address is no longer the client's, so it is silence all the same.
+         */
+        @Override
+        public boolean remembered() {
+            return reason != Silence.DECLINE_CLIENT_LIMIT && reason != Silence.DECLINE_QUARANTINE_FULL;
+        }
     }
 
     /** This partition cannot serve the DISCOVER; the edge asks the next one of the subnet. */
@@ -48,7 +58,11 @@ public sealed interface Answer4 extends PartitionAnswer {
         /** a partition did not answer in time; the client's retransmission will retry */
         PARTITION_UNAVAILABLE,
         /** a message type the server does not answer */
-        UNSUPPORTED
+        UNSUPPORTED,
+        /** DECLINE not honoured (released, not quarantined): the client declined too often lately */
+        DECLINE_CLIENT_LIMIT,
+        /** DECLINE not honoured (released, not quarantined): the partition's quarantine share is full */
+        DECLINE_QUARANTINE_FULL
     }
 
     Silent DUPLICATE = new Silent(Silence.DUPLICATE, "copy of a message already answered");

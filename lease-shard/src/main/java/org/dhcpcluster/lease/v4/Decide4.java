@@ -6,7 +6,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.dhcpcluster.lease.partition.Decision;
+import org.dhcpcluster.lease.partition.DeclineLimits;
 import org.dhcpcluster.lease.partition.Holder;
+import org.dhcpcluster.lease.partition.OfferShare;
 import org.dhcpcluster.lease.partition.PartitionEvent;
 import org.dhcpcluster.lease.partition.PartitionState;
 import org.dhcpcluster.lease.partition.Slots;
@@ -25,13 +27,16 @@ import org.dhcpcluster.protocol.v4.Ipv4;
  * <ul>
  *   <li>DISCOVER: the client's reservation, else its own record here (its current or previous
  *       address), else the address it asked for, else the first never-used address, else the
- *       one whose lease ended longest ago; held as an offer, nothing journaled.</li>
+ *       one whose lease ended longest ago; held as an offer, nothing journaled. Offers hold at
+ *       most a share of the free addresses ({@link OfferShare}); beyond it they hold nothing
+ *       and start their search at a place of their own, so concurrent clients rarely meet.</li>
  *   <li>REQUEST: the planner's checks (an address other than the one on record is NAKed; a
  *       reserved client asking for another address is NAKed), then a bind: a new binding or a
  *       renewal, one event, acknowledged once durable. A refusal is NAKed when the client is
  *       on record, named this server, or the subnet is authoritative; else silence.</li>
  *   <li>RELEASE of its own bound address: one event. DECLINE of its offered or bound address:
- *       quarantined for everyone, one event.</li>
+ *       quarantined for everyone, one event; beyond the DECLINE limits ({@link DeclineLimits})
+ *       let go instead, and the silence says which limit.</li>
  * </ul>
  */
 final class Decide4 {
@@ -85,7 +90,7 @@ final class Decide4 {
         if (r.find() == Request4.Find.RESERVED) {
             int offset = offsetIn(r.address());
             if (offset >= 0 && !state.quarantined(offset, now) && state.availableTo(offset, holder, now)) {
-                return offer(offset, true);
+                return offer(offset, true, true);
             }
             // Still held by the client that had it before the reservation existed: a dynamic
             // address until that lease ends.
@@ -93,23 +98,31 @@ final class Decide4 {
         }
         int own = slots.offsetOf(holder);
         if (own >= 0 && dynamic.get(own) && state.availableTo(own, holder, now) && !state.quarantined(own, now)) {
-            return offer(own, false);
+            return offer(own, false, mayHold());
         }
         int asked = offsetIn(r.address());
         if (asked >= 0 && dynamic.get(asked) && state.availableTo(asked, holder, now) && !state.quarantined(asked, now)) {
-            return offer(asked, false);
+            return offer(asked, false, mayHold());
         }
         if (r.find() == Request4.Find.PREFERRED) {
             return elsewhere("preferred address " + Ipv4.format(r.address()) + " is not free");
         }
-        int picked = state.pick(dynamic, 0, holder, now);
-        return picked < 0 ? elsewhere("no free address in " + block) : offer(picked, false);
+        boolean hold = mayHold();
+        // Unheld offers all find the same first free address from 0; from the client's own place
+        // two real clients arriving together in a flood are rarely offered the same one.
+        int picked = state.pick(dynamic, hold ? 0 : Math.floorMod(holder.spread(), block.size()), holder, now);
+        return picked < 0 ? elsewhere("no free address in " + block) : offer(picked, false, hold);
     }
 
-    private Decision offer(int offset, boolean reserved) {
+    /** A reservation is always held (it is this client's alone); dynamic offers within the share. */
+    private Decision offer(int offset, boolean reserved, boolean hold) {
         long lease = subnet.leaseTimes().grant(leaseAsked());
-        return Decision.offer(new Answer4.Offer(block.addressAt(offset), lease, reserved), offset,
-                now + policy.offerHold().toMillis());
+        Answer4.Offer offer = new Answer4.Offer(block.addressAt(offset), lease, reserved);
+        return hold ? Decision.offer(offer, offset, now + policy.offerHold().toMillis()) : Decision.answer(offer);
+    }
+
+    private boolean mayHold() {
+        return OfferShare.mayHold(state, dynamic, holder, now, policy.floodLimits());
     }
 
     // ---- REQUEST ---------------------------------------------------------------------------
@@ -186,10 +199,26 @@ final class Decide4 {
         if (!given) {
             return silent(Silence.NO_REPLY_EXPECTED, "DECLINE of " + Ipv4.format(r.address()) + " which this client was not given");
         }
+        DeclineLimits.Refusal refusal = DeclineLimits.refusal(state, dynamic, holder, 0, now, policy.floodLimits());
+        if (refusal != null) {
+            return declineRefused(offset, refusal);
+        }
         long until = now + policy.declineQuarantine().toMillis();
         return Decision.write(List.of(new PartitionEvent.Declined(offset, holder.subnetId(), holder.key(), now, until)),
                 new Answer4.Silent(Silence.NO_REPLY_EXPECTED, "declined " + Ipv4.format(r.address())
                         + ": in use on the client's link, quarantined for " + policy.declineQuarantine()));
+    }
+
+    /** Not quarantined: the offer's hold, or the binding, is let go as if the client had never had it. */
+    private Decision declineRefused(int offset, DeclineLimits.Refusal refusal) {
+        Silence reason = refusal == DeclineLimits.Refusal.CLIENT_LIMIT ? Silence.DECLINE_CLIENT_LIMIT : Silence.DECLINE_QUARANTINE_FULL;
+        String why = refusal == DeclineLimits.Refusal.CLIENT_LIMIT
+                ? "this client declined " + policy.floodLimits().declinesPerClient() + " addresses within " + policy.floodLimits().declineWindow()
+                : policy.floodLimits().quarantineShare() + "% of " + block + "'s pool is quarantined already";
+        Answer4.Silent answer = new Answer4.Silent(reason, "DECLINE of " + Ipv4.format(r.address()) + " not honoured (" + why
+                + "): released, not quarantined");
+        List<PartitionEvent> events = offset == state.boundTo(holder, now) ? List.of(new PartitionEvent.Released(offset, now)) : List.of();
+        return new Decision(events, answer, -1, 0, true);
     }
 
     // ---- helpers ---------------------------------------------------------------------------

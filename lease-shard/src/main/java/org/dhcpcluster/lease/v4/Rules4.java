@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.dhcpcluster.lease.partition.Decision;
+import org.dhcpcluster.lease.partition.FloodLimits;
 import org.dhcpcluster.lease.partition.PartitionAnswer;
 import org.dhcpcluster.lease.partition.PartitionKey;
 import org.dhcpcluster.lease.partition.PartitionRequest;
@@ -60,5 +61,10 @@ public final class Rules4 implements PartitionRules {
     @Override
     public long offerHoldMs() {
         return policy.get().offerHold().toMillis();
+    }
+
+    @Override
+    public FloodLimits floodLimits() {
+        return policy.get().floodLimits();
     }
 }

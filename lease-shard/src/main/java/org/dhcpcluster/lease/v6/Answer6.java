@@ -1,6 +1,7 @@
 package org.dhcpcluster.lease.v6;
 
 import java.util.List;
+import org.dhcpcluster.lease.partition.DeclineLimits;
 import org.dhcpcluster.lease.partition.PartitionAnswer;
 import org.dhcpcluster.lease.serialization.KryoSerializable;
 import org.dhcpcluster.lease.v6.space.Address128;
@@ -16,6 +17,20 @@ public sealed interface Answer6 extends PartitionAnswer {
     record IaResult(List<Granted6> items, Status6 status, String message) implements Answer6 {
         public IaResult {
             items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * A DECLINE the flood limits did not honour: the items were released, not quarantined
+     * ({@link DeclineLimits}); Success all the same (RFC 8415 section 18.3.8), and the edge counts
+     * the reason. Not remembered, so never handed over with a moving partition (persisted) and
+     * read there by a node of the previous version: a copy or retransmission is decided again
+     * and finds no binding, which the client takes as done all the same.
+     */
+    record DeclineRefused(DeclineLimits.Refusal reason, String message) implements Answer6 {
+        @Override
+        public boolean remembered() {
+            return false;
         }
     }
 

@@ -5,7 +5,9 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import org.dhcpcluster.lease.partition.Decision;
+import org.dhcpcluster.lease.partition.DeclineLimits;
 import org.dhcpcluster.lease.partition.Holder;
+import org.dhcpcluster.lease.partition.OfferShare;
 import org.dhcpcluster.lease.partition.PartitionEvent;
 import org.dhcpcluster.lease.partition.PartitionState;
 import org.dhcpcluster.lease.partition.Slots;
@@ -23,12 +25,14 @@ import org.dhcpcluster.lease.v6.space.SliceKey;
  *
  * <ul>
  *   <li>SOLICIT: the IA's item here, else its reservation, the item advertised to it, its
- *       previous one, an item it listed, or a free one; held and advertised, nothing journaled.
+ *       previous one, an item it listed, or a free one; held (within the share of
+ *       {@link OfferShare}; a reservation always) and advertised, nothing journaled.
  *       With Rapid Commit, and for REQUEST: bound (or extended), one event, answered once durable.</li>
  *   <li>RENEW, REBIND: the IA's item here extended; items it listed that are not its own get
  *       zero lifetimes; an item no longer in a pool is withdrawn (RFC 8415 section 18.3.4).
  *       Without a binding: NoBinding.</li>
- *   <li>RELEASE, DECLINE: the listed items bound to the IA are released, or quarantined.</li>
+ *   <li>RELEASE, DECLINE: the listed items bound to the IA are released, or quarantined; beyond
+ *       the DECLINE limits ({@link DeclineLimits}) released instead, and the message says so.</li>
  * </ul>
  */
 final class Decide6 {
@@ -128,8 +132,10 @@ final class Decide6 {
     private Decision take(int offset, boolean commit, List<PartitionEvent> events, List<Granted6> items) {
         items.add(grant(offset));
         if (!commit) {
-            return new Decision(events, new Answer6.IaResult(items, Status6.SUCCESS, null), offset,
-                    now + policy.offerHold().toMillis(), false);
+            Answer6.IaResult advertised = new Answer6.IaResult(items, Status6.SUCCESS, null);
+            boolean hold = r.find() == Request6.Find.RESERVED || OfferShare.mayHold(state, dynamic, holder, now, policy.floodLimits());
+            return hold ? new Decision(events, advertised, offset, now + policy.offerHold().toMillis(), false)
+                    : Decision.write(events, advertised);
         }
         int previous = state.boundTo(holder, now);
         if (previous >= 0 && previous != offset && events.stream().noneMatch(e -> e instanceof PartitionEvent.Released)) {
@@ -171,21 +177,38 @@ final class Decide6 {
 
     private Decision release(boolean decline) {
         List<PartitionEvent> events = new ArrayList<>();
+        int declined = 0;
+        DeclineLimits.Refusal refused = null;
         for (Hint6 h : r.hints()) {
             if (h.length() != slice.length() || !slice.contains(h.item())) {
                 continue;
             }
             int offset = slice.offsetOf(h.item());
-            if (slots.boundAt(offset, now) && holder.is(slots.subnet(offset), slots.holder(offset))) {
-                events.add(decline
-                        ? new PartitionEvent.Declined(offset, holder.subnetId(), holder.key(), now, now + policy.declineQuarantine().toMillis())
-                        : new PartitionEvent.Released(offset, now));
+            if (!slots.boundAt(offset, now) || !holder.is(slots.subnet(offset), slots.holder(offset))) {
+                continue;
+            }
+            DeclineLimits.Refusal refusal = decline ? DeclineLimits.refusal(state, dynamic, holder, declined, now, policy.floodLimits()) : null;
+            if (decline && refusal == null) {
+                events.add(new PartitionEvent.Declined(offset, holder.subnetId(), holder.key(), now, now + policy.declineQuarantine().toMillis()));
+                declined++;
+            } else {
+                refused = refusal;
+                events.add(new PartitionEvent.Released(offset, now));
             }
         }
         if (events.isEmpty()) {
             return result(events, List.of(), Status6.NO_BINDING, "none of the listed items is bound to " + IaKey.text(holder.key()));
         }
+        if (refused != null) {
+            return Decision.write(events, new Answer6.DeclineRefused(refused, refusalText(refused)));
+        }
         return result(events, List.of(), Status6.SUCCESS, decline ? "declined" : "released");
+    }
+
+    private String refusalText(DeclineLimits.Refusal refusal) {
+        return "declined, not quarantined but released: " + (refusal == DeclineLimits.Refusal.CLIENT_LIMIT
+                ? "this IA declined " + policy.floodLimits().declinesPerClient() + " items within " + policy.floodLimits().declineWindow()
+                : policy.floodLimits().quarantineShare() + "% of " + slice + "'s pool is quarantined already");
     }
 
     // ---- helpers --------------------------------------------------------------------------

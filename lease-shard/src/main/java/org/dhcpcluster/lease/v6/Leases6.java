@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.dhcpcluster.lease.concurrent.Stages;
+import org.dhcpcluster.lease.partition.DeclineLimits;
 import org.dhcpcluster.lease.partition.Holder;
 import org.dhcpcluster.lease.partition.PartitionAnswer;
 import org.dhcpcluster.lease.partition.PartitionDirectory;
@@ -159,6 +160,7 @@ public final class Leases6 {
             List<Granted6> items = new ArrayList<>(withdrawn);
             boolean bound = false;
             String message = null;
+            DeclineLimits.Refusal refused = null;
             for (CompletableFuture<PartitionAnswer> f : asks) {
                 PartitionAnswer a = f.join();
                 if (a instanceof Answer6.Copy) {
@@ -172,8 +174,14 @@ public final class Leases6 {
                     bound |= res.status() == Status6.SUCCESS;
                     message = message == null ? res.message() : message;
                 }
+                if (a instanceof Answer6.DeclineRefused d) {
+                    // The items were bound to the IA and are released: Success, as for a DECLINE honoured.
+                    bound = true;
+                    refused = d.reason();
+                    message = d.message();
+                }
             }
-            return bound ? new IaReply.IaAnswer(items, Status6.SUCCESS, message, false)
+            return bound ? new IaReply.IaAnswer(items, Status6.SUCCESS, message, false, refused)
                     : new IaReply.IaAnswer(List.of(), Status6.NO_BINDING, message, false);
         });
     }

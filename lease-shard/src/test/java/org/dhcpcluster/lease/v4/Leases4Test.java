@@ -235,6 +235,26 @@ class Leases4Test {
     }
 
     @Test
+    void aDiscoverFloodFromFourTimesThePoolLeavesARealClientAnOfferAndAnAck() {
+        for (int i = 0; i < 400; i++) {
+            assertInstanceOf(Answer4.Offer.class, send(new ClientMessages4(5000 + i).discover()), "flood DISCOVER " + i);
+        }
+        dora(new ClientMessages4(44));
+        assertEquals(1, journaled(LAN).size(), "the flood journaled nothing; the real client's binding is the one event");
+    }
+
+    @Test
+    void decliningAgainAndAgainQuarantinesAtMostThreeAddresses() {
+        var c = new ClientMessages4(45);
+        for (int i = 0; i < 5; i++) {
+            int offered = assertInstanceOf(Answer4.Offer.class, send(c.newTransaction().discover())).address();
+            Answer4.Silence expected = i < 3 ? Answer4.Silence.NO_REPLY_EXPECTED : Answer4.Silence.DECLINE_CLIENT_LIMIT;
+            assertEquals(expected, silence(send(c.newTransaction().decline(SERVICE_ADDRESS, Ipv4.format(offered)))));
+        }
+        assertEquals(3, journaled(LAN).stream().filter(PartitionEvent.Declined.class::isInstance).count());
+    }
+
+    @Test
     void noAckLeavesWhenTheBindingCannotBeJournaled() {
         var c = new ClientMessages4(43);
         int offered = assertInstanceOf(Answer4.Offer.class, send(c.discover())).address();

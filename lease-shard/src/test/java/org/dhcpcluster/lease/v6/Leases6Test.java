@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.dhcpcluster.lease.partition.DeclineLimits;
 import org.dhcpcluster.lease.partition.PartitionEvent;
 import org.dhcpcluster.lease.testing.MutableClock;
 import org.dhcpcluster.lease.testing.TestPartitions;
@@ -106,6 +107,27 @@ class Leases6Test {
         assertEquals(3000, g.preferredLifetime());
         assertEquals(4000, g.validLifetime());
         assertEquals(List.of(), journaled(), "an advertisement is not a binding");
+    }
+
+    @Test
+    void aSolicitFloodFromFourTimesThePoolLeavesARealClientAnAddress() {
+        policy.set(TestPolicies6.tiny(20));
+        for (int i = 0; i < 80; i++) {
+            only(next(na(String.format("00030001020000%06x", 0x10000 + i)), Kind6.SOLICIT));
+        }
+        solicitAndRequest(na("0003000102000000000b"));
+        assertEquals(1, journaled().size(), "the flood journaled nothing; the real client's binding is the one event");
+    }
+
+    @Test
+    void aDeclineBeyondTheIasLimitIsRepliedToWithSuccessAndSaysWhyItWasNotQuarantined() {
+        Client c = na("0003000102000000000c");
+        for (int i = 0; i < 4; i++) {
+            IaAnswer a = next(c, Kind6.DECLINE, hint(solicitAndRequest(c)));
+            assertEquals(Status6.SUCCESS, a.status());
+            assertEquals(i < 3 ? null : DeclineLimits.Refusal.CLIENT_LIMIT, a.declineRefused(), a.message());
+        }
+        assertEquals(3, journaled().stream().filter(PartitionEvent.Declined.class::isInstance).count());
     }
 
     @Test

@@ -25,8 +25,8 @@ import org.dhcpcluster.protocol.v4.Ipv4;
  */
 final class Policy4Reader {
     static final String[] V4_KEYS = {"listen", "client-port", "service-address", "offer-hold", "decline-quarantine",
-        "lease-time", "min-lease-time", "max-lease-time", "renewal-time", "rebinding-time", "authoritative",
-        "options", "subnets"};
+        "offer-hold-share-percent", "decline-limit-per-client", "decline-limit-window", "decline-quarantine-share-percent",
+        "lease-time", "min-lease-time", "max-lease-time", "renewal-time", "rebinding-time", "authoritative", "options", "subnets"};
     private static final String[] SUBNET_KEYS = {"id", "subnet", "pools", "interface", "relay-addresses",
         "lease-time", "min-lease-time", "max-lease-time", "renewal-time", "rebinding-time", "authoritative",
         "next-server", "options", "reservations", "4o6-subnet", "4o6-interface", "4o6-interface-id"};
@@ -64,7 +64,7 @@ final class Policy4Reader {
             }
             subnets.add(subnet);
         }
-        return new Policy4(service, subnets, offerHold, quarantine);
+        return new Policy4(service, subnets, offerHold, quarantine, FloodLimitsReader.read(v4));
     }
 
     private static Subnet4 subnet(Section s, Section v4, DhcpV4Options globalOptions) {

@@ -23,7 +23,8 @@ import org.dhcpcluster.lease.v6.space.Pool6;
  * lifetimes.
  */
 final class Policy6Reader {
-    static final String[] V6_KEYS = {"listen", "client-port", "offer-hold", "decline-quarantine", "preferred-lifetime",
+    static final String[] V6_KEYS = {"listen", "client-port", "offer-hold", "decline-quarantine", "offer-hold-share-percent",
+        "decline-limit-per-client", "decline-limit-window", "decline-quarantine-share-percent", "preferred-lifetime",
         "valid-lifetime", "renew-timer", "rebind-timer", "rapid-commit", "preference", "options", "subnets"};
     private static final String[] SUBNET_KEYS = {"id", "subnet", "interface", "relay-addresses", "interface-id", "pools",
         "pd-pools", "preferred-lifetime", "valid-lifetime", "renew-timer", "rebind-timer", "rapid-commit", "options",
@@ -65,7 +66,7 @@ final class Policy6Reader {
             }
             subnets.add(subnet);
         }
-        return new Policy6(subnets, offerHold, quarantine);
+        return new Policy6(subnets, offerHold, quarantine, FloodLimitsReader.read(v6));
     }
 
     private static Subnet6 subnet(Section s, Section v6, List<OptionData6> global, List<Pool6> everyPool, List<String> paths) {

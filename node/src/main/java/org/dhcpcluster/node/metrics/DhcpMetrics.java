@@ -47,6 +47,11 @@ public final class DhcpMetrics {
         counter(prefix + "_dropped_total", "reason", reason).increment();
     }
 
+    /** A DECLINE answered but not honoured (released, not quarantined): the flood limit that refused it. */
+    public void declineRefused(String limit) {
+        counter(prefix + "_decline_refused_total", "limit", limit).increment();
+    }
+
     public void optionDropped() {
         counter(prefix + "_options_dropped_total", "reason", "malformed").increment();
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.dhcpcluster.lease.partition.FloodLimits;
 import org.dhcpcluster.lease.v4.policy.Subnet4;
 import org.dhcpcluster.protocol.v4.Ipv4;
 import org.dhcpcluster.protocol.v4.OptionCode;
@@ -202,5 +203,28 @@ class NodeConfigLoaderTest {
         assertTrue(negative.getMessage().contains("must not be negative"), negative.getMessage());
         ConfigError typo = refused(v4(SUBNET) + "dhcp.leases.history-retension = 30d\n");
         assertTrue(typo.getMessage().contains("unknown key"), typo.getMessage());
+    }
+
+    @Test
+    void floodLimitsDefaultToHalfTheFreeAddressesThreeDeclinesAnHourAndATenthQuarantined() throws IOException {
+        FloodLimits limits = NodeConfigLoader.load(write(v4(SUBNET))).v4().policy().floodLimits();
+        assertEquals(FloodLimits.DEFAULTS, limits);
+        FloodLimits set = NodeConfigLoader.load(write("dhcp.v4 { service-address = \"192.0.2.1\", offer-hold-share-percent = 25\n"
+                + "decline-limit-per-client = 5, decline-limit-window = 10m, decline-quarantine-share-percent = 20\n"
+                + "subnets = [" + SUBNET + "] }")).v4().policy().floodLimits();
+        assertEquals(new FloodLimits(25, 5, java.time.Duration.ofMinutes(10), 20), set);
+    }
+
+    @Test
+    void aBadFloodLimitIsRefusedNamingTheKey() throws IOException {
+        ConfigError share = refused("dhcp.v4 { service-address = \"192.0.2.1\", offer-hold-share-percent = 0\nsubnets = [" + SUBNET + "] }");
+        assertEquals("dhcp.v4.offer-hold-share-percent", share.key());
+        assertTrue(share.getMessage().contains("outside 1..100"), share.getMessage());
+        ConfigError window = refused("dhcp.v4 { service-address = \"192.0.2.1\", decline-limit-window = 0s\nsubnets = [" + SUBNET + "] }");
+        assertEquals("dhcp.v4.decline-limit-window", window.key());
+        assertTrue(window.getMessage().contains("longer than zero"), window.getMessage());
+        ConfigError quarantine = refused("dhcp.v4 { service-address = \"192.0.2.1\", decline-quarantine-share-percent = 101\n"
+                + "subnets = [" + SUBNET + "] }");
+        assertEquals("dhcp.v4.decline-quarantine-share-percent", quarantine.key());
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import org.dhcpcluster.lease.partition.FloodLimits;
 import org.dhcpcluster.lease.v6.policy.OptionData6;
 import org.dhcpcluster.lease.v6.policy.Subnet6;
 import org.dhcpcluster.lease.v6.space.Address128;
@@ -129,5 +130,14 @@ class Policy6ReaderTest {
     void unknownKeysAreRefused() {
         ConfigError e = refused("subnets = [" + LAN.replace("interface =", "interfce = \"x\", interface =") + "]");
         assertTrue(e.getMessage().contains("interfce"), e.getMessage());
+    }
+
+    @Test
+    void floodLimitsAreReadLikeDhcpv4sAndNamedWhenWrong() throws IOException {
+        assertEquals(FloodLimits.DEFAULTS, load("subnets = [" + LAN + "]").v6().orElseThrow().policy().floodLimits());
+        assertEquals(new FloodLimits(30, 2, java.time.Duration.ofHours(2), 5), load("offer-hold-share-percent = 30, decline-limit-per-client = 2\n"
+                + "decline-limit-window = 2h, decline-quarantine-share-percent = 5\nsubnets = [" + LAN + "]").v6().orElseThrow().policy().floodLimits());
+        ConfigError e = refused("decline-limit-per-client = -1\nsubnets = [" + LAN + "]");
+        assertEquals("dhcp.v6.decline-limit-per-client", e.key());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.dhcpcluster.lease.partition.FloodLimits;
 import org.dhcpcluster.protocol.v4.Ipv4;
 
 /**
@@ -23,6 +24,7 @@ import org.dhcpcluster.protocol.v4.Ipv4;
  * @param serviceAddress the server identifier (option 54) of the whole cluster
  * @param offerHold how long an offered address stays reserved for the client it was offered to
  * @param declineQuarantine how long an address a client declined (it found it in use) is withheld
+ * @param floodLimits how much of a partition offers may hold and DECLINEs may quarantine
  */
 public final class Policy4 {
 
@@ -32,12 +34,19 @@ public final class Policy4 {
     private final List<Subnet4> subnets;
     private final Duration offerHold;
     private final Duration declineQuarantine;
+    private final FloodLimits floodLimits;
     /** Per subnet id, the bases of its pool blocks: asked on every DISCOVER, so computed once. */
     private final Map<Integer, int[]> blockBasesBySubnet = new HashMap<>();
     /** Every reserved address of every subnet: never handed out dynamically. */
     private final Set<Integer> reservedAddresses = new HashSet<>();
 
     public Policy4(Inet4Address serviceAddress, List<Subnet4> subnets, Duration offerHold, Duration declineQuarantine) {
+        this(serviceAddress, subnets, offerHold, declineQuarantine, FloodLimits.DEFAULTS);
+    }
+
+    public Policy4(Inet4Address serviceAddress, List<Subnet4> subnets, Duration offerHold, Duration declineQuarantine,
+                   FloodLimits floodLimits) {
+        this.floodLimits = floodLimits;
         this.serviceAddress = serviceAddress;
         this.subnets = List.copyOf(subnets);
         this.offerHold = offerHold;
@@ -63,6 +72,10 @@ public final class Policy4 {
 
     public Duration declineQuarantine() {
         return declineQuarantine;
+    }
+
+    public FloodLimits floodLimits() {
+        return floodLimits;
     }
 
     public static int blockBase(int address) {

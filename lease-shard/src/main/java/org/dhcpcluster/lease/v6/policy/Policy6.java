@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import org.dhcpcluster.lease.partition.FloodLimits;
 import org.dhcpcluster.lease.v6.space.Address128;
 import org.dhcpcluster.lease.v6.space.Pool6;
 import org.dhcpcluster.lease.v6.space.SliceKey;
@@ -15,14 +16,19 @@ import org.dhcpcluster.lease.v6.space.SliceKey;
  *
  * @param offerHold how long an advertised address or prefix stays reserved for the client
  * @param declineQuarantine how long an address a client declined (DAD found it in use) is withheld
+ * @param floodLimits how much of a partition advertisements may hold and DECLINEs may quarantine
  */
-public record Policy6(List<Subnet6> subnets, Duration offerHold, Duration declineQuarantine) {
+public record Policy6(List<Subnet6> subnets, Duration offerHold, Duration declineQuarantine, FloodLimits floodLimits) {
 
     /** RFC 2526: the top 128 interface identifiers of an EUI-64 (/64) subnet are reserved anycast addresses. */
     private static final long RESERVED_ANYCAST_FIRST_IID = 0xFDFF_FFFF_FFFF_FF80L;
 
     public Policy6 {
         subnets = List.copyOf(subnets);
+    }
+
+    public Policy6(List<Subnet6> subnets, Duration offerHold, Duration declineQuarantine) {
+        this(subnets, offerHold, declineQuarantine, FloodLimits.DEFAULTS);
     }
 
     public static Policy6 empty() {

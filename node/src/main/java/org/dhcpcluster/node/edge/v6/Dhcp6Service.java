@@ -167,6 +167,12 @@ public final class Dhcp6Service {
                 metrics.silent("duplicate");
                 return Optional.<Outgoing>empty();
             }
+            // A DECLINE the flood limits did not honour is still answered (Success), so counted apart.
+            outcomes.forEach(o -> {
+                if (o.answer().declineRefused() != null) {
+                    metrics.declineRefused(o.answer().declineRefused().name().toLowerCase(java.util.Locale.ROOT));
+                }
+            });
             return send(chain, arrival, ReplyBuilder6.withIas(request, replyType, server, subnet.get(), outcomes, preference, commit), started);
         });
     }
