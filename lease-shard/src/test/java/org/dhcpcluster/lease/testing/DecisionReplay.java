@@ -41,14 +41,8 @@ public final class DecisionReplay {
     public Decision step(PartitionRequest r, long now) {
         state.holds().expire(now);
         Decision d = rules.decide(r, key, state, now);
-        if (d.releaseHold()) {
-            state.holds().release(r.holder());
-        }
-        if (d.holdOffset() >= 0) {
-            assertTrue(d.holdOffset() < key.size(), () -> "hold outside the partition: " + d);
-            state.holds().hold(d.holdOffset(), r.holder(), d.holdUntil());
-        }
-        d.events().forEach(state::applyAhead);
+        assertTrue(d.holdOffset() < key.size(), () -> "hold outside the partition: " + d);
+        state.take(d, r.holder());
         // The batch is written: Pekko hands every event back to the handler, which skips the ones applied ahead.
         state.takePendingEvents().forEach(state::onEvent);
         state.takePendingReplies();

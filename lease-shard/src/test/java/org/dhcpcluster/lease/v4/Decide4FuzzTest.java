@@ -78,7 +78,12 @@ class Decide4FuzzTest {
             int offset = grantable(offer.address(), offer.reserved(), h, dynamic);
             assertFalse(partition.boundToOther(offset, h, now), "offered an address bound to another client");
             assertFalse(partition.quarantined(offset, now), "offered a quarantined address");
-            assertEquals(offset, partition.state().holds().offeredTo(h, now), "an offer holds its address for the client");
+            if (d.holdOffset() >= 0) {
+                assertEquals(offset, partition.state().holds().offeredTo(h, now), "an offer holds its address for the client");
+            } else {
+                // beyond the offer-hold share an offer holds nothing (flood limits), but never names another's held address
+                assertFalse(partition.state().holds().heldByOther(offset, h, now), "an unheld offer names an address held for another");
+            }
             assertTrue(offer.leaseSeconds() > 0);
         } else if (d.answer() instanceof Answer4.Ack ack) {
             assertEquals(DhcpMessageType.REQUEST.code(), r.type());

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dhcpcluster.lease.partition.Decision;
 import org.dhcpcluster.lease.partition.Holder;
+import org.dhcpcluster.lease.partition.PartitionEvent;
 import org.dhcpcluster.lease.testing.DecisionReplay;
 import org.dhcpcluster.lease.testing.TestPolicies6;
 import org.dhcpcluster.lease.v6.policy.Lifetimes6;
@@ -38,7 +39,9 @@ import org.dhcpcluster.lease.v6.space.SliceKey;
  * ({@link DecisionReplay#checkInvariants}); every item granted with non-zero lifetimes is in
  * the slice, in a pool and reserved for nobody or the IA's own reservation, and not bound to
  * or quarantined for another IA; a committed grant leaves it bound to the IA, an advertised one
- * bound or held for it; a refusal or a pass to another partition changes no binding.
+ * bound or held for it (or, beyond the offer-hold share, held for no one else); a refusal or a
+ * pass to another partition changes no binding, a DECLINE over its limits only quarantines or
+ * releases.
  */
 class Decide6FuzzTest {
     private static final SliceKey ADDRESSES = SliceKey.of(a("2001:db8:1::1000"), 128);
@@ -89,6 +92,13 @@ class Decide6FuzzTest {
     private static void checkAnswer(DecisionReplay partition, SliceKey slice, BitSet dynamic, int client, Request6 r, Decision d,
                                     long now) {
         Holder h = r.holder();
+        if (d.answer() instanceof Answer6.DeclineRefused) {
+            // over a DECLINE limit: what it declined is quarantined up to the limit, the rest released
+            assertEquals(Kind6.DECLINE, r.kind());
+            assertTrue(d.events().stream().allMatch(e -> e instanceof PartitionEvent.Declined || e instanceof PartitionEvent.Released),
+                    () -> "a refused DECLINE only quarantines or releases: " + d.events());
+            return;
+        }
         if (!(d.answer() instanceof Answer6.IaResult result)) {
             assertEquals(List.of(), d.events(), "a pass to another partition changes no binding");
             return;
@@ -110,8 +120,10 @@ class Decide6FuzzTest {
             if (commit) {
                 assertTrue(partition.boundTo(offset, h, now), "a committed grant leaves the item bound to the IA");
             } else {
-                assertTrue(partition.boundTo(offset, h, now) || partition.state().holds().offeredTo(h, now) == offset,
-                        "an advertised item is the IA's binding or held for it");
+                // beyond the offer-hold share an ADVERTISE holds nothing (flood limits), but never names another's held item
+                assertTrue(partition.boundTo(offset, h, now) || partition.state().holds().offeredTo(h, now) == offset
+                                || !partition.state().holds().heldByOther(offset, h, now),
+                        "an advertised item is the IA's binding, held for it, or held for no one else");
             }
         }
         if (result.status() != Status6.SUCCESS && r.kind() != Kind6.SOLICIT && r.kind() != Kind6.REQUEST) {
