@@ -19,9 +19,14 @@ public final class DecidingPartition {
     private final PartitionState state;
 
     public DecidingPartition(PartitionRules rules, PartitionKey key) {
+        this(rules, key, new PartitionState(key.size()));
+    }
+
+    /** Goes on from {@code state}, e.g. one restored from a snapshot. */
+    public DecidingPartition(PartitionRules rules, PartitionKey key, PartitionState state) {
         this.rules = rules;
         this.key = key;
-        this.state = new PartitionState(key.size());
+        this.state = state;
     }
 
     public PartitionState state() {

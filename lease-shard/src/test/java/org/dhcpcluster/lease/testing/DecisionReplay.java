@@ -25,25 +25,24 @@ import org.dhcpcluster.lease.partition.Slots;
 public final class DecisionReplay {
     private final PartitionRules rules;
     private final PartitionKey key;
-    private PartitionState state;
+    private DecidingPartition partition;
 
     public DecisionReplay(PartitionRules rules, PartitionKey key) {
         this.rules = rules;
         this.key = key;
-        this.state = new PartitionState(key.size());
+        this.partition = new DecidingPartition(rules, key);
     }
 
     public PartitionState state() {
-        return state;
+        return partition.state();
     }
 
     /** Decides {@code r} at {@code now} and applies the decision as the entity does; the write succeeds. */
     public Decision step(PartitionRequest r, long now) {
-        state.holds().expire(now);
-        Decision d = rules.decide(r, key, state, now);
+        Decision d = partition.decide(r, now);
         assertTrue(d.holdOffset() < key.size(), () -> "hold outside the partition: " + d);
-        state.take(d, r.holder());
         // The batch is written: Pekko hands every event back to the handler, which skips the ones applied ahead.
+        PartitionState state = partition.state();
         state.takePendingEvents().forEach(state::onEvent);
         state.takePendingReplies();
         return d;
@@ -52,7 +51,7 @@ public final class DecisionReplay {
     /** As after a restart from a snapshot: the durable records only, offers forgotten. */
     public void restartFromSnapshot(long now) {
         Map<Integer, Holder> before = boundHolders(now);
-        state = PartitionState.from(state.snapshot());
+        partition = new DecidingPartition(rules, key, PartitionState.from(state().snapshot()));
         assertEquals(before, boundHolders(now), "a snapshot must restore every binding");
     }
 
@@ -69,34 +68,34 @@ public final class DecisionReplay {
             Integer other = itemOf.put(holder, offset);
             assertEquals(null, other, () -> holder + " is bound to two items here: " + other + " and " + offset);
             assertTrue(mayHold.allows(offset, holder), () -> "item " + offset + " is bound to " + holder + ", who may not have it");
-            assertEquals(offset, state.slots().offsetOf(holder), () -> "the holder index disagrees with the slots for " + holder);
+            assertEquals(offset, state().slots().offsetOf(holder), () -> "the holder index disagrees with the slots for " + holder);
         });
-        for (OfferHolds.Held held : state.holds().outstanding(now)) {
+        for (OfferHolds.Held held : state().holds().outstanding(now)) {
             Holder owner = bound.get(held.offset());
             assertTrue(owner == null || owner.equals(held.holder()),
                     () -> "item " + held.offset() + " is offered to " + held.holder() + " but bound to " + owner);
         }
-        assertEquals(bound.size(), state.slots().boundCount(now));
+        assertEquals(bound.size(), state().slots().boundCount(now));
     }
 
     /** Whether an item is bound to a client at {@code now}, per the slots. */
     public boolean boundTo(int offset, Holder holder, long now) {
-        Slots s = state.slots();
+        Slots s = state().slots();
         return s.boundAt(offset, now) && holder.is(s.subnet(offset), s.holder(offset));
     }
 
     /** Whether an item is bound to anyone other than {@code holder} at {@code now}. */
     public boolean boundToOther(int offset, Holder holder, long now) {
-        return state.slots().boundAt(offset, now) && !boundTo(offset, holder, now);
+        return state().slots().boundAt(offset, now) && !boundTo(offset, holder, now);
     }
 
     public boolean quarantined(int offset, long now) {
-        return state.quarantined(offset, now);
+        return state().quarantined(offset, now);
     }
 
     private Map<Integer, Holder> boundHolders(long now) {
         Map<Integer, Holder> out = new HashMap<>();
-        Slots s = state.slots();
+        Slots s = state().slots();
         for (int o = s.nextUsed(0); o >= 0; o = s.nextUsed(o + 1)) {
             if (s.boundAt(o, now)) {
                 out.put(o, new Holder(s.subnet(o), s.holder(o)));
