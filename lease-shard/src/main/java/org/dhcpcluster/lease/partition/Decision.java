@@ -10,22 +10,34 @@ import java.util.List;
  * @param holdOffset the item to hold for the client as an offer, or -1
  * @param holdUntil until when (epoch ms)
  * @param releaseHold whether the client's earlier hold is let go (it went elsewhere)
+ * @param unheldOffset the item offered without a hold (the offer share was full), or -1: the
+ *     next unheld offer is looked for after it ({@link PartitionState#pickUnheld})
  */
-public record Decision(List<PartitionEvent> events, PartitionAnswer answer, int holdOffset, long holdUntil, boolean releaseHold) {
+public record Decision(List<PartitionEvent> events, PartitionAnswer answer, int holdOffset, long holdUntil, boolean releaseHold,
+                       int unheldOffset) {
 
     public Decision {
         events = List.copyOf(events);
     }
 
     public static Decision answer(PartitionAnswer answer) {
-        return new Decision(List.of(), answer, -1, 0, false);
+        return new Decision(List.of(), answer, -1, 0, false, -1);
     }
 
     public static Decision offer(PartitionAnswer answer, int offset, long until) {
-        return new Decision(List.of(), answer, offset, until, false);
+        return offer(List.of(), answer, offset, until);
+    }
+
+    public static Decision offer(List<PartitionEvent> events, PartitionAnswer answer, int offset, long until) {
+        return new Decision(events, answer, offset, until, false, -1);
+    }
+
+    /** An offer beyond the offer share: nothing is held, nobody is kept from the item. */
+    public static Decision unheldOffer(List<PartitionEvent> events, PartitionAnswer answer, int offset) {
+        return new Decision(events, answer, -1, 0, false, offset);
     }
 
     public static Decision write(List<PartitionEvent> events, PartitionAnswer answer) {
-        return new Decision(events, answer, -1, 0, false);
+        return new Decision(events, answer, -1, 0, false, -1);
     }
 }

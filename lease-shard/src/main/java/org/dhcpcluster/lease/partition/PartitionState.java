@@ -26,6 +26,8 @@ public final class PartitionState {
     private final List<PartitionEvent> pendingEvents = new ArrayList<>();
     private final List<Runnable> pendingReplies = new ArrayList<>();
     private int appliedAhead;
+    /** Where the next unheld offer is looked for: after the last one. */
+    private int unheldCursor;
 
     public PartitionState(int size) {
         this.size = size;
@@ -46,6 +48,7 @@ public final class PartitionState {
         pendingEvents.clear();
         pendingReplies.clear();
         appliedAhead = 0;
+        unheldCursor = 0;
     }
 
     public Slots slots() {
@@ -93,12 +96,31 @@ public final class PartitionState {
      * returning client is likely to find its old item still unclaimed. -1 if none is free.
      */
     public int pick(BitSet allowed, int start, Holder holder, long now) {
-        int oldest = -1;
-        long oldestExpiry = Long.MAX_VALUE;
+        return scan(allowed, start, holder, now, true);
+    }
+
+    /**
+     * An item for an offer that holds nothing (the offer share is full, {@link OfferShare}): the
+     * first never-used {@code allowed} item after the previous unheld offer, cyclically, else
+     * the first one whose lease ended. Offers that hold nothing keep nobody from an item, so
+     * clients offered one together meet at REQUEST if they were given the same item; going
+     * round the free items in turn gives each its own until there are more of them than free
+     * items. (The item whose lease ended longest ago, as {@link #pick} chooses, would be the
+     * same one for all of them.) -1 if none is free.
+     */
+    public int pickUnheld(BitSet allowed, Holder holder, long now) {
+        return scan(allowed, unheldCursor, holder, now, false);
+    }
+
+    /** The first never-used item from {@code start}, cyclically, else the oldest or the first ended one. */
+    private int scan(BitSet allowed, int start, Holder holder, long now, boolean oldestEnded) {
+        int ended = -1;
+        long endedAt = Long.MAX_VALUE;
         int size = slots.size();
+        int begin = Math.floorMod(start, size);
         for (int pass = 0; pass < 2; pass++) {
-            int from = pass == 0 ? start : 0;
-            int to = pass == 0 ? size : start;
+            int from = pass == 0 ? begin : 0;
+            int to = pass == 0 ? size : begin;
             for (int o = allowed.nextSetBit(from); o >= 0 && o < to; o = allowed.nextSetBit(o + 1)) {
                 if (holds.heldByOther(o, holder, now)) {
                     continue;
@@ -107,13 +129,13 @@ public final class PartitionState {
                     return o;
                 }
                 long expiry = slots.expiresAt(o);
-                if (expiry <= now && expiry < oldestExpiry) {
-                    oldest = o;
-                    oldestExpiry = expiry;
+                if (expiry <= now && (oldestEnded ? expiry < endedAt : ended < 0)) {
+                    ended = o;
+                    endedAt = expiry;
                 }
             }
         }
-        return oldest;
+        return ended;
     }
 
     /** The holder's bound, unexpired item in this partition, or -1. */
@@ -134,6 +156,9 @@ public final class PartitionState {
         }
         if (d.holdOffset() >= 0) {
             holds.hold(d.holdOffset(), holder, d.holdUntil());
+        }
+        if (d.unheldOffset() >= 0) {
+            unheldCursor = d.unheldOffset() + 1;
         }
         d.events().forEach(this::applyAhead);
     }

@@ -29,7 +29,8 @@ import org.dhcpcluster.protocol.v4.Ipv4;
  *       address), else the address it asked for, else the first never-used address, else the
  *       one whose lease ended longest ago; held as an offer, nothing journaled. Offers hold at
  *       most a share of the free addresses ({@link OfferShare}); beyond it they hold nothing
- *       and start their search at a place of their own, so concurrent clients rarely meet.</li>
+ *       and go round the free addresses in turn, so clients offered together are offered
+ *       different ones ({@link PartitionState#pickUnheld}).</li>
  *   <li>REQUEST: the planner's checks (an address other than the one on record is NAKed; a
  *       reserved client asking for another address is NAKed), then a bind: a new binding or a
  *       renewal, one event, acknowledged once durable. A refusal is NAKed when the client is
@@ -108,9 +109,7 @@ final class Decide4 {
             return elsewhere("preferred address " + Ipv4.format(r.address()) + " is not free");
         }
         boolean hold = mayHold();
-        // Unheld offers all find the same first free address from 0; from the client's own place
-        // two real clients arriving together in a flood are rarely offered the same one.
-        int picked = state.pick(dynamic, hold ? 0 : Math.floorMod(holder.spread(), block.size()), holder, now);
+        int picked = hold ? state.pick(dynamic, 0, holder, now) : state.pickUnheld(dynamic, holder, now);
         return picked < 0 ? elsewhere("no free address in " + block) : offer(picked, false, hold);
     }
 
@@ -118,7 +117,7 @@ final class Decide4 {
     private Decision offer(int offset, boolean reserved, boolean hold) {
         long lease = subnet.leaseTimes().grant(leaseAsked());
         Answer4.Offer offer = new Answer4.Offer(block.addressAt(offset), lease, reserved);
-        return hold ? Decision.offer(offer, offset, now + policy.offerHold().toMillis()) : Decision.answer(offer);
+        return hold ? Decision.offer(offer, offset, now + policy.offerHold().toMillis()) : Decision.unheldOffer(List.of(), offer, offset);
     }
 
     private boolean mayHold() {
@@ -218,7 +217,7 @@ final class Decide4 {
         Answer4.Silent answer = new Answer4.Silent(reason, "DECLINE of " + Ipv4.format(r.address()) + " not honoured (" + why
                 + "): released, not quarantined");
         List<PartitionEvent> events = offset == state.boundTo(holder, now) ? List.of(new PartitionEvent.Released(offset, now)) : List.of();
-        return new Decision(events, answer, -1, 0, true);
+        return new Decision(events, answer, -1, 0, true, -1);
     }
 
     // ---- helpers ---------------------------------------------------------------------------

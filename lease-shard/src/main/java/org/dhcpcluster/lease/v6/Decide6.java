@@ -106,7 +106,10 @@ final class Decide6 {
             }
         }
         if (r.find() == Request6.Find.ANY) {
-            int picked = state.pick(dynamic, holder.spread() & (slice.size() - 1), holder, now);
+            // An advertisement beyond the offer share holds nothing: go round the free items in
+            // turn so that IAs advertised together are not advertised the same one.
+            int picked = !commit && !mayHold() ? state.pickUnheld(dynamic, holder, now)
+                    : state.pick(dynamic, holder.spread() & (slice.size() - 1), holder, now);
             if (picked >= 0) {
                 return take(picked, commit, events, items);
             }
@@ -133,9 +136,9 @@ final class Decide6 {
         items.add(grant(offset));
         if (!commit) {
             Answer6.IaResult advertised = new Answer6.IaResult(items, Status6.SUCCESS, null);
-            boolean hold = r.find() == Request6.Find.RESERVED || OfferShare.mayHold(state, dynamic, holder, now, policy.floodLimits());
-            return hold ? new Decision(events, advertised, offset, now + policy.offerHold().toMillis(), false)
-                    : Decision.write(events, advertised);
+            boolean hold = r.find() == Request6.Find.RESERVED || mayHold();
+            return hold ? Decision.offer(events, advertised, offset, now + policy.offerHold().toMillis())
+                    : Decision.unheldOffer(events, advertised, offset);
         }
         int previous = state.boundTo(holder, now);
         if (previous >= 0 && previous != offset && events.stream().noneMatch(e -> e instanceof PartitionEvent.Released)) {
@@ -144,6 +147,10 @@ final class Decide6 {
         events.add(new PartitionEvent.Bound(offset, holder.subnetId(), holder.key(), now, validUntil(), preferredUntil(),
                 new PartitionEvent.LeaseDetails(null, null, r.via())));
         return result(events, items, Status6.SUCCESS, null);
+    }
+
+    private boolean mayHold() {
+        return OfferShare.mayHold(state, dynamic, holder, now, policy.floodLimits());
     }
 
     // ---- RENEW and REBIND ---------------------------------------------------------------------

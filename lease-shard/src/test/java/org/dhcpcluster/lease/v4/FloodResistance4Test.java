@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.dhcpcluster.lease.partition.Decision;
 import org.dhcpcluster.lease.partition.FloodLimits;
 import org.dhcpcluster.lease.partition.Holder;
@@ -125,6 +128,32 @@ class FloodResistance4Test {
         }
         flood(1000, POOL * 4);
         assertEquals(20, partition.state().holds().live(NOW), "half of the 40 addresses still free");
+    }
+
+    @Test
+    void unheldOffersToClientsArrivingTogetherNameDifferentAddressesWhenNoneIsNeverUsed() {
+        // Every address of the pool has been leased once and the leases have ended: the pool
+        // is free again but nothing in it is never-used, the state a busy LAN lives in.
+        for (int i = 0; i < POOL; i++) {
+            Holder h = client(i);
+            assertInstanceOf(Answer4.Ack.class, requestSelecting(h, offered(h, NOW), NOW));
+        }
+        long later = NOW + Duration.ofDays(30).toMillis();
+        for (int i = 0; i < POOL / 2; i++) {
+            assertInstanceOf(Answer4.Offer.class, discover(client(1000 + i), later));
+        }
+        // A burst of real clients beyond the share (a partition back after a shard move):
+        // their offers hold nothing, so only their addresses keep them from meeting at REQUEST.
+        Map<Holder, Integer> offers = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            Holder h = client(2000 + i);
+            Decision d = partition.decide(message(h, DhcpMessageType.DISCOVER, 0, false), later);
+            assertEquals(-1, d.holdOffset(), "beyond the share");
+            offers.put(h, assertInstanceOf(Answer4.Offer.class, d.answer()).address());
+        }
+        assertEquals(20, new HashSet<>(offers.values()).size(), "twenty clients offered at once, twenty different addresses");
+        offers.forEach((h, address) -> assertInstanceOf(Answer4.Ack.class, requestSelecting(h, address, later + 1),
+                "each REQUEST is acknowledged"));
     }
 
     @Test

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.dhcpcluster.lease.partition.Decision;
 import org.dhcpcluster.lease.partition.DeclineLimits;
 import org.dhcpcluster.lease.partition.Holder;
@@ -75,6 +78,27 @@ class FloodResistance6Test {
         Decision request = decide(ia(1), Kind6.REQUEST, NOW + 10, new Hint6(advertised.item(), 128));
         assertEquals(advertised.item(), only(request).item());
         assertInstanceOf(PartitionEvent.Bound.class, request.events().get(0));
+    }
+
+    @Test
+    void iasAdvertisedTogetherBeyondTheShareAreAdvertisedDifferentItems() {
+        for (int i = 0; i < POOL; i++) {
+            bound(ia(i), NOW);
+        }
+        // Every lease has ended: the pool is free again, nothing in it never-used.
+        long later = NOW + Duration.ofDays(30).toMillis();
+        for (int i = 0; i < POOL / 2; i++) {
+            only(decide(ia(1000 + i), Kind6.SOLICIT, later));
+        }
+        Map<Holder, Granted6> advertised = new LinkedHashMap<>();
+        for (int i = 0; i < 10; i++) {
+            Decision d = decide(ia(2000 + i), Kind6.SOLICIT, later);
+            assertEquals(-1, d.holdOffset(), "beyond the share");
+            advertised.put(ia(2000 + i), only(d));
+        }
+        assertEquals(10, advertised.values().stream().map(Granted6::item).distinct().count(), "ten IAs, ten different addresses");
+        advertised.forEach((h, g) -> assertEquals(g.item(), only(decide(h, Kind6.REQUEST, later + 1, new Hint6(g.item(), 128))).item(),
+                "each REQUEST binds the address advertised"));
     }
 
     @Test
