@@ -8,7 +8,7 @@ import java.util.List;
  * rules that produce it read the partition state and change nothing.
  *
  * @param holdOffset the item to hold for the client as an offer, or -1
- * @param holdUntil until when (epoch ms)
+ * @param holdUntil until when (epoch ms) the hold, or the offer made without one, is out
  * @param releaseHold whether the client's earlier hold is let go (it went elsewhere)
  * @param unheldOffset the item offered without a hold (the offer share was full), or -1: the
  *     next unheld offer is looked for after it ({@link PartitionState#pickUnheld})
@@ -33,8 +33,8 @@ public record Decision(List<PartitionEvent> events, PartitionAnswer answer, int 
     }
 
     /** An offer beyond the offer share: nothing is held, nobody is kept from the item. */
-    public static Decision unheldOffer(List<PartitionEvent> events, PartitionAnswer answer, int offset) {
-        return new Decision(events, answer, -1, 0, false, offset);
+    public static Decision unheldOffer(List<PartitionEvent> events, PartitionAnswer answer, int offset, long until) {
+        return new Decision(events, answer, -1, until, false, offset);
     }
 
     public static Decision write(List<PartitionEvent> events, PartitionAnswer answer) {

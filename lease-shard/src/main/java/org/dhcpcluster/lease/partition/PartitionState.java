@@ -28,6 +28,7 @@ public final class PartitionState {
     private int appliedAhead;
     /** Where the next unheld offer is looked for: after the last one. */
     private int unheldCursor;
+    private UnheldOffers unheld = new UnheldOffers();
 
     public PartitionState(int size) {
         this.size = size;
@@ -49,6 +50,7 @@ public final class PartitionState {
         pendingReplies.clear();
         appliedAhead = 0;
         unheldCursor = 0;
+        unheld = new UnheldOffers();
     }
 
     public Slots slots() {
@@ -93,7 +95,8 @@ public final class PartitionState {
     /**
      * An item for a holder without a usable record: the first never-used {@code allowed} item
      * from {@code start} on (cyclically), else the one whose lease ended longest ago, so a
-     * returning client is likely to find its old item still unclaimed. -1 if none is free.
+     * returning client is likely to find its old item still unclaimed. Items offered a moment
+     * ago without a hold are taken last ({@link UnheldOffers}). -1 if none is free.
      */
     public int pick(BitSet allowed, int start, Holder holder, long now) {
         return scan(allowed, start, holder, now, true);
@@ -102,40 +105,46 @@ public final class PartitionState {
     /**
      * An item for an offer that holds nothing (the offer share is full, {@link OfferShare}): the
      * first never-used {@code allowed} item after the previous unheld offer, cyclically, else
-     * the first one whose lease ended. Offers that hold nothing keep nobody from an item, so
-     * clients offered one together meet at REQUEST if they were given the same item; going
-     * round the free items in turn gives each its own until there are more of them than free
-     * items. (The item whose lease ended longest ago, as {@link #pick} chooses, would be the
-     * same one for all of them.) -1 if none is free.
+     * the first one whose lease ended, items offered without a hold last. Offers that hold
+     * nothing keep nobody from an item, so clients offered one together would meet at REQUEST if
+     * they were given the same item; going round the free items in turn gives each its own until
+     * there are more offers out than free items. (The item whose lease ended longest ago, as
+     * {@link #pick} chooses, would be the same one for all of them.) -1 if none is free.
      */
     public int pickUnheld(BitSet allowed, Holder holder, long now) {
         return scan(allowed, unheldCursor, holder, now, false);
     }
 
-    /** The first never-used item from {@code start}, cyclically, else the oldest or the first ended one. */
+    /**
+     * From {@code start}, cyclically: the first never-used item, else the oldest (or the first)
+     * ended one; an item out in an unheld offer only when there is nothing else.
+     */
     private int scan(BitSet allowed, int start, Holder holder, long now, boolean oldestEnded) {
         int ended = -1;
         long endedAt = Long.MAX_VALUE;
+        int offeredUnheld = -1;
         int size = slots.size();
         int begin = Math.floorMod(start, size);
         for (int pass = 0; pass < 2; pass++) {
             int from = pass == 0 ? begin : 0;
             int to = pass == 0 ? size : begin;
             for (int o = allowed.nextSetBit(from); o >= 0 && o < to; o = allowed.nextSetBit(o + 1)) {
-                if (holds.heldByOther(o, holder, now)) {
+                boolean neverUsed = slots.state(o) == Slots.FREE;
+                long expiry = slots.expiresAt(o);
+                if ((!neverUsed && expiry > now) || holds.heldByOther(o, holder, now)) {
                     continue;
                 }
-                if (slots.state(o) == Slots.FREE) {
+                if (unheld.outstanding(o, now)) {
+                    offeredUnheld = offeredUnheld < 0 ? o : offeredUnheld;
+                } else if (neverUsed) {
                     return o;
-                }
-                long expiry = slots.expiresAt(o);
-                if (expiry <= now && (oldestEnded ? expiry < endedAt : ended < 0)) {
+                } else if (oldestEnded ? expiry < endedAt : ended < 0) {
                     ended = o;
                     endedAt = expiry;
                 }
             }
         }
-        return ended;
+        return ended >= 0 ? ended : offeredUnheld;
     }
 
     /** The holder's bound, unexpired item in this partition, or -1. */
@@ -159,6 +168,7 @@ public final class PartitionState {
         }
         if (d.unheldOffset() >= 0) {
             unheldCursor = d.unheldOffset() + 1;
+            unheld.offered(d.unheldOffset(), d.holdUntil());
         }
         d.events().forEach(this::applyAhead);
     }

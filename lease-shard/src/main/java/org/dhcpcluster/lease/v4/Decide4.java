@@ -117,7 +117,8 @@ final class Decide4 {
     private Decision offer(int offset, boolean reserved, boolean hold) {
         long lease = subnet.leaseTimes().grant(leaseAsked());
         Answer4.Offer offer = new Answer4.Offer(block.addressAt(offset), lease, reserved);
-        return hold ? Decision.offer(offer, offset, now + policy.offerHold().toMillis()) : Decision.unheldOffer(List.of(), offer, offset);
+        long until = now + policy.offerHold().toMillis();
+        return hold ? Decision.offer(offer, offset, until) : Decision.unheldOffer(List.of(), offer, offset, until);
     }
 
     private boolean mayHold() {

@@ -138,7 +138,7 @@ final class Decide6 {
             Answer6.IaResult advertised = new Answer6.IaResult(items, Status6.SUCCESS, null);
             boolean hold = r.find() == Request6.Find.RESERVED || mayHold();
             return hold ? Decision.offer(events, advertised, offset, now + policy.offerHold().toMillis())
-                    : Decision.unheldOffer(events, advertised, offset);
+                    : Decision.unheldOffer(events, advertised, offset, now + policy.offerHold().toMillis());
         }
         int previous = state.boundTo(holder, now);
         if (previous >= 0 && previous != offset && events.stream().noneMatch(e -> e instanceof PartitionEvent.Released)) {

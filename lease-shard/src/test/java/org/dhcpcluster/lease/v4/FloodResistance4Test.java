@@ -68,11 +68,30 @@ class FloodResistance4Test {
 
     /** DISCOVERs from {@code count} clients never seen again, all within one offer-hold window. */
     private void flood(int firstClient, int count) {
+        flood(firstClient, count, NOW);
+    }
+
+    private void flood(int firstClient, int count, long now) {
         for (int i = 0; i < count; i++) {
-            assertInstanceOf(Answer4.Offer.class, discover(client(firstClient + i), NOW),
+            assertInstanceOf(Answer4.Offer.class, discover(client(firstClient + i), now),
                     "a flood DISCOVER is still offered an address (a real client's might be among them)");
         }
     }
+
+    /**
+     * Every address of the pool leased once and the leases ended (free again, none never-used:
+     * the state a busy LAN lives in), then flood offers holding the whole share. Returns that time.
+     */
+    private long everyLeaseEndedAndTheShareHeld() {
+        for (int i = 0; i < POOL; i++) {
+            Holder h = client(i);
+            assertInstanceOf(Answer4.Ack.class, requestSelecting(h, offered(h, NOW), NOW));
+        }
+        long later = NOW + Duration.ofDays(30).toMillis();
+        flood(1000, POOL / 2, later);
+        return later;
+    }
+
 
     private int quarantined(long now) {
         PartitionState s = partition.state();
@@ -132,16 +151,7 @@ class FloodResistance4Test {
 
     @Test
     void unheldOffersToClientsArrivingTogetherNameDifferentAddressesWhenNoneIsNeverUsed() {
-        // Every address of the pool has been leased once and the leases have ended: the pool
-        // is free again but nothing in it is never-used, the state a busy LAN lives in.
-        for (int i = 0; i < POOL; i++) {
-            Holder h = client(i);
-            assertInstanceOf(Answer4.Ack.class, requestSelecting(h, offered(h, NOW), NOW));
-        }
-        long later = NOW + Duration.ofDays(30).toMillis();
-        for (int i = 0; i < POOL / 2; i++) {
-            assertInstanceOf(Answer4.Offer.class, discover(client(1000 + i), later));
-        }
+        long later = everyLeaseEndedAndTheShareHeld();
         // A burst of real clients beyond the share (a partition back after a shard move):
         // their offers hold nothing, so only their addresses keep them from meeting at REQUEST.
         Map<Holder, Integer> offers = new LinkedHashMap<>();
@@ -154,6 +164,27 @@ class FloodResistance4Test {
         assertEquals(20, new HashSet<>(offers.values()).size(), "twenty clients offered at once, twenty different addresses");
         offers.forEach((h, address) -> assertInstanceOf(Answer4.Ack.class, requestSelecting(h, address, later + 1),
                 "each REQUEST is acknowledged"));
+    }
+
+    @Test
+    void anOfferThatHoldsIsNotMadeOfAnAddressJustOfferedWithoutAHold() {
+        long later = everyLeaseEndedAndTheShareHeld();
+        Holder unheld = client(2000);
+        Decision first = partition.decide(message(unheld, DhcpMessageType.DISCOVER, 0, false), later);
+        assertEquals(-1, first.holdOffset(), "beyond the share");
+        int address = assertInstanceOf(Answer4.Offer.class, first.answer()).address();
+        // Two flood offers are taken up (bound): the share has room again, and the next offer holds.
+        for (int i = 0; i < 2; i++) {
+            Holder h = client(1000 + i);
+            int its = BLOCK.addressAt(partition.state().holds().offeredTo(h, later));
+            assertInstanceOf(Answer4.Ack.class, requestSelecting(h, its, later + 1));
+        }
+        Holder held = client(2001);
+        Decision second = partition.decide(message(held, DhcpMessageType.DISCOVER, 0, false), later + 2);
+        assertTrue(second.holdOffset() >= 0, "within the share again");
+        assertTrue(assertInstanceOf(Answer4.Offer.class, second.answer()).address() != address,
+                "a hold would take the address from the client offered it a moment ago");
+        assertInstanceOf(Answer4.Ack.class, requestSelecting(unheld, address, later + 3));
     }
 
     @Test
