@@ -17,9 +17,9 @@ public final class LoadLog4 {
 
     /**
      * One exchange that got no answer after every retransmission, or a NAK. {@code at} is when it
-     * ended; {@code millis} how long it took (0 for a NAK, whose time is not printed).
+     * ended; {@code millis} how long it took; {@code reason} the NAK's message ("" for no answer).
      */
-    public record Failure(long at, String kind, String mac, String what, long millis) {
+    public record Failure(long at, String kind, String mac, String what, long millis, String reason) {
         public long startedAt() {
             return at - millis;
         }
@@ -41,7 +41,7 @@ public final class LoadLog4 {
             switch (f[0]) {
                 case "ack" -> log.acks.add(new Ack(Long.parseLong(f[1]), f[2], f[3], f[4], f[5], Long.parseLong(f[6])));
                 case "fail", "nak" -> log.failures.add(new Failure(Long.parseLong(f[1]), f[2], f[3], f[0],
-                        f.length > 4 ? Long.parseLong(f[4]) : 0));
+                        Long.parseLong(f[4]), f.length > 5 ? f[5].replace('_', ' ') : ""));
                 case "extra" -> log.extra++;
                 case "duplicate" -> log.duplicates.add(Long.parseLong(f[1]));
                 case "done" -> log.done = line.strip();

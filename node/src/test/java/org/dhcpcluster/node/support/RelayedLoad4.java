@@ -6,6 +6,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,6 +27,7 @@ import org.dhcpcluster.protocol.DecodeException;
 import org.dhcpcluster.protocol.v4.DhcpMessageType;
 import org.dhcpcluster.protocol.v4.DhcpV4Message;
 import org.dhcpcluster.protocol.v4.Ipv4;
+import org.dhcpcluster.protocol.v4.OptionCode;
 import org.dhcpcluster.protocol.v4.codec.DhcpV4Codec;
 
 /**
@@ -51,7 +53,7 @@ import org.dhcpcluster.protocol.v4.codec.DhcpV4Codec;
  * <p>One line per outcome on stdout, for the test to read ({@code ms} = epoch milliseconds):
  * <pre>
  *   ack   MS new|renew MAC ADDRESS FROM_NODE EXCHANGE_MILLIS
- *   nak   MS new|renew MAC
+ *   nak   MS new|renew MAC MILLIS REASON   (the NAK's message, spaces as _)
  *   fail  MS new|renew MAC EXCHANGE_MILLIS
  *   extra MS FROM_NODE      (a further answer to a transaction already answered: a late
  *                           answer to a datagram that has been retransmitted since, say)
@@ -200,7 +202,9 @@ public final class RelayedLoad4 {
         DhcpV4Message m = reply.get().message();
         if (!m.messageType().filter(DhcpMessageType.ACK::equals).isPresent()) {
             naks.incrementAndGet();
-            print("nak %d %s %s", System.currentTimeMillis(), kind, c.macText());
+            // The server's reason (option 56) names what went wrong when a test sees the NAK.
+            String why = m.options().get(OptionCode.MESSAGE).map(b -> new String(b, StandardCharsets.US_ASCII)).orElse("-");
+            print("nak %d %s %s %d %s", System.currentTimeMillis(), kind, c.macText(), millis, why.replaceAll("\\s", "_"));
             return false;
         }
         (kind.equals("new") ? acked : renewed).incrementAndGet();
