@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -107,6 +108,7 @@ class NodeKilledUnderLoadTest {
             probe.awaitAllAnswered(Duration.ofSeconds(30));
             int before = acked.size();
             long killedAt = System.nanoTime();
+            Instant killedAtWallClock = Instant.now(); // to read the nodes' logs against
             new ProcessBuilder("kill", "-KILL", Long.toString(script.pid(1))).start().waitFor();
             // Keep the load on until 100 more clients are through (or everyone waited 3 minutes).
             Poll.until(Duration.ofMinutes(3), () -> acked.size() + failed.get() >= before + 100,
@@ -117,8 +119,9 @@ class NodeKilledUnderLoadTest {
             for (Thread t : workers) {
                 t.join(Duration.ofMinutes(5).toMillis());
             }
-            System.out.printf("SIGKILL of node 1 after %d leases: %d ACKed, %d failed after all retransmissions, "
-                    + "%d retransmissions, longest DORA %d ms%n", before, acked.size(), failed.get(), retried.get(), longestMillis.get());
+            System.out.printf("SIGKILL of node 1 at %s after %d leases: %d ACKed, %d failed after all retransmissions, "
+                    + "%d retransmissions, longest DORA %d ms%n", killedAtWallClock, before, acked.size(), failed.get(), retried.get(),
+                    longestMillis.get());
             System.out.println("SIGKILL of node 1, probe clients (DISCOVER every 250 ms): " + probe.gapsAround(killedAt));
             assertEquals(0, failed.get(), "every client is served within RFC 2131's retransmissions, however long the wait");
             assertEquals(new HashSet<>(acked.values()).size(), acked.size(), "no address ACKed to two clients");
