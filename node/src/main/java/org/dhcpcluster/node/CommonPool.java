@@ -1,5 +1,7 @@
 package org.dhcpcluster.node;
 
+import java.util.concurrent.ForkJoinPool;
+
 /**
  * Keeps {@code CompletableFuture} from starting a thread per callback.
  *
@@ -12,7 +14,7 @@ package org.dhcpcluster.node;
  * hence first thing in {@code main}.
  */
 final class CommonPool {
-    static final String PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+    static final String PARALLELISM = "ForkJoinPool.common.parallelism";
 
     private CommonPool() {
     }

@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -190,7 +191,7 @@ public final class NodeRuntime implements AutoCloseable {
     }
 
     private static List<EntityTypeKey<?>> entityTypes(NodeConfig config) {
-        List<EntityTypeKey<?>> types = new java.util.ArrayList<>(List.of(PartitionEntity.TYPE_KEY, TransactionEntity.TYPE_KEY));
+        List<EntityTypeKey<?>> types = new ArrayList<>(List.of(PartitionEntity.TYPE_KEY, TransactionEntity.TYPE_KEY));
         return types;
     }
 

@@ -1,6 +1,7 @@
 package org.dhcpcluster.node;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import org.dhcpcluster.node.config.NodeConfig;
 import org.dhcpcluster.node.database.EmbeddedDatabase;
@@ -18,7 +19,7 @@ final class PostgresOnly {
     static void run(Path dataDirectory, int port) {
         EmbeddedDatabase db = EmbeddedDatabase.start(new NodeConfig.EmbeddedDatabase(dataDirectory, port), 2);
         // start() returns once the server accepts connections: the moment clients can reconnect.
-        java.time.Instant accepting = java.time.Instant.now();
+        Instant accepting = Instant.now();
         db.settings().verifyAndPrepare();
         System.out.println("postgres ready url=" + db.settings().url() + " user=" + db.settings().user() + " accepting_since=" + accepting);
         CountDownLatch stop = new CountDownLatch(1);

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,7 @@ class AcknowledgedLeasesSurviveSigkillTest {
 
         List<Acked> acked = new ArrayList<>();
         String nodeLog;
-        List<Throwable> senderFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> senderFailures = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
         try (NodeProcess node = NodeProcess.start(config, dir, Optional.empty(), Duration.ofSeconds(90))) {
             List<Thread> senders = new ArrayList<>();

@@ -11,8 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,7 +109,7 @@ class RelayedDhcp4Test {
         for (int last = 1; last <= 2; last++) {
             byte[] id = new byte[255];
             id[0] = 0; // type 0: an opaque identifier, not a hardware address
-            java.util.Arrays.fill(id, 1, 255, (byte) 0xab);
+            Arrays.fill(id, 1, 255, (byte) 0xab);
             id[254] = (byte) last;
             ClientMessages4 c = new ClientMessages4(7).via(TestRelay4.RELAY_ADDRESS).withClientId(id);
             String address = dora(c).yiaddr().getHostAddress();
@@ -115,7 +117,7 @@ class RelayedDhcp4Test {
                     .orElseThrow(() -> new AssertionError("no answer to the renewal"));
             assertEquals(DhcpMessageType.ACK, renewed.messageType().orElseThrow());
             assertEquals(address, renewed.yiaddr().getHostAddress());
-            addressByKey.put("id-" + java.util.HexFormat.of().formatHex(id), address);
+            addressByKey.put("id-" + HexFormat.of().formatHex(id), address);
         }
         assertEquals(2, new HashSet<>(addressByKey.values()).size(), "two identifiers, two addresses: " + addressByKey);
         Map<String, String> bound = journal().stream().filter(b -> b.state().equals("bound"))

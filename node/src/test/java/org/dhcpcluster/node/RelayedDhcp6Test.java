@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
@@ -233,7 +234,7 @@ class RelayedDhcp6Test {
         relay.sendRaw(new byte[] {12, 0, 1});
         relay.sendRaw(new byte[] {1});
         byte[] garbage = new byte[300];
-        new java.util.Random(7).nextBytes(garbage);
+        new Random(7).nextBytes(garbage);
         garbage[0] = 12;
         relay.sendRaw(garbage);
         ClientMessages6 fine = new ClientMessages6(801, false);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -103,7 +104,7 @@ class CommandLineTest {
     void aColdStartRunWaitsForItsStartFileAfterWarmingUp() {
         LoadCommand c = load(parse("load", "v4", "--clients", "60000", "--rate", "1000", "--relay", "198.51.100.2",
                 "--server", "198.51.100.1", "--start-when", "/tmp/go", "--self-warm-up", "5000"));
-        assertEquals(java.nio.file.Path.of("/tmp/go"), c.startWhen);
+        assertEquals(Path.of("/tmp/go"), c.startWhen);
         assertEquals(5000, c.selfWarmUp);
         assertEquals(20000, load(parse("load", "v4", "--clients", "1", "--rate", "1", "--interface", "eth0")).selfWarmUp);
     }

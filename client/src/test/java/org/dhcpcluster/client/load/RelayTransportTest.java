@@ -7,6 +7,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.dhcpcluster.client.runtime.FakeScheduler;
@@ -52,7 +53,7 @@ class RelayTransportTest {
         Inet6Address link = (Inet6Address) InetAddress.getByName("2001:db8:2::2");
         new DhcpV6Client(DhcpV6ClientConfig.builder(MAC).iaNa(1).build(), clock,
                 new V6RelayTransport(socket, link, MAC, servers), new Random(1), DhcpV6ClientListener.NONE).start();
-        clock.advance(java.time.Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
 
         assertEquals(servers, socket.sent().stream().map(CapturingTransport.Sent::destination).distinct().toList());
         RelayMessage forw = assertInstanceOf(RelayMessage.class, DhcpV6Codec.decode(socket.sent().get(0).payload()));

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -60,7 +61,7 @@ public final class CarryOver {
     /** Runs the carry-over of each family not yet carried over; returns how many events were carried, by marker. */
     public static Map<String, Integer> run(ActorSystem<?> system, DatabaseSettings db, PartitionDirectory partitions,
                                            List<Family> families) {
-        Map<String, Integer> carried = new java.util.LinkedHashMap<>();
+        Map<String, Integer> carried = new LinkedHashMap<>();
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
             try {

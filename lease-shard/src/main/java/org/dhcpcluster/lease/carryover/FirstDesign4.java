@@ -1,5 +1,6 @@
 package org.dhcpcluster.lease.carryover;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class FirstDesign4 implements CarryOver.Family {
                     ? new PartitionEvent.Declined(offset, subnet.get().id(), holder, now, s.until())
                     : new PartitionEvent.Bound(offset, subnet.get().id(), holder, now, s.until(), 0,
                     new PartitionEvent.LeaseDetails(ClientKey4.hardwareAddress(holder), null, null));
-            out.computeIfAbsent(block, k -> new java.util.ArrayList<>()).add(event);
+            out.computeIfAbsent(block, k -> new ArrayList<>()).add(event);
         });
         return out;
     }

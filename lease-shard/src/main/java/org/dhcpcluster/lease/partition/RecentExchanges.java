@@ -1,6 +1,7 @@
 package org.dhcpcluster.lease.partition;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ public final class RecentExchanges {
                 return;
             }
         }
-        Exchange[] grown = java.util.Arrays.copyOf(all, all.length + 1);
+        Exchange[] grown = Arrays.copyOf(all, all.length + 1);
         grown[all.length] = e;
         byHolder.put(e.holder(), grown);
     }
@@ -113,7 +114,7 @@ public final class RecentExchanges {
         if (byHolder.size() < 256) {
             return;
         }
-        byHolder.values().removeIf(all -> java.util.Arrays.stream(all).allMatch(e -> now - e.receivedAt > horizonMs));
+        byHolder.values().removeIf(all -> Arrays.stream(all).allMatch(e -> now - e.receivedAt > horizonMs));
     }
 
     /** Exchanges recent enough that copies or retransmissions may still arrive. */

@@ -4,7 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.Sequence;
@@ -54,22 +59,22 @@ final class ProjectedGroup {
     private record Item(String address, long ordering, String persistenceId, List<LeaseTableWriter.Statement> statements) {
     }
 
-    private static java.util.Optional<Item> item(String persistenceId, long ordering, Object event) {
+    private static Optional<Item> item(String persistenceId, long ordering, Object event) {
         if (!persistenceId.startsWith(PREFIX) || !(event instanceof PartitionEvent pe)) {
             // Not a partition's binding event: nothing in the read model comes from it.
             log.warn("event=projection_skipped persistence_id={} ordering={} type={}", persistenceId, ordering,
                     event == null ? "null" : event.getClass().getName());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String entityId = persistenceId.substring(PREFIX.length());
         LeaseTableWriter writer = entityId.startsWith("4:") ? V4 : entityId.startsWith("6:") ? V6 : null;
         if (writer == null) {
             log.warn("event=projection_skipped persistence_id={} ordering={} reason=unknown_family", persistenceId, ordering);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<LeaseTableWriter.Statement> statements = writer.statements(entityId, ordering, pe);
-        return statements.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(new Item(writer.address(entityId, pe), ordering, persistenceId, statements));
+        return statements.isEmpty() ? Optional.empty()
+                : Optional.of(new Item(writer.address(entityId, pe), ordering, persistenceId, statements));
     }
 
     /**
@@ -84,13 +89,13 @@ final class ProjectedGroup {
         while (!pending.isEmpty()) {
             List<Item> now = new ArrayList<>();
             List<Item> later = new ArrayList<>();
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (Item it : pending) {
                 (seen.add(it.address()) ? now : later).add(it);
             }
             int rounds = now.stream().mapToInt(it -> it.statements().size()).max().orElse(0);
             for (int round = 0; round < rounds; round++) {
-                java.util.Map<String, PreparedStatement> batches = new java.util.LinkedHashMap<>();
+                Map<String, PreparedStatement> batches = new LinkedHashMap<>();
                 try {
                     for (Item it : now) {
                         if (round < it.statements().size()) {

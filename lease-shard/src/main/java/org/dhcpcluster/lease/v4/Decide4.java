@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.dhcpcluster.lease.partition.Decision;
 import org.dhcpcluster.lease.partition.DeclineLimits;
 import org.dhcpcluster.lease.partition.Holder;
@@ -227,8 +228,8 @@ final class Decide4 {
         return address != 0 && block.contains(address) ? block.offsetOf(address) : -1;
     }
 
-    private java.util.OptionalLong leaseAsked() {
-        return r.requestedLeaseSeconds() < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(r.requestedLeaseSeconds());
+    private OptionalLong leaseAsked() {
+        return r.requestedLeaseSeconds() < 0 ? OptionalLong.empty() : OptionalLong.of(r.requestedLeaseSeconds());
     }
 
     private PartitionEvent.LeaseDetails details() {

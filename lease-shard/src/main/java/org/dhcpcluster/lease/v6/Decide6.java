@@ -2,6 +2,7 @@ package org.dhcpcluster.lease.v6;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.dhcpcluster.lease.partition.Decision;
@@ -57,7 +58,7 @@ final class Decide6 {
         this.policy = policy;
         this.dynamic = dynamic;
         this.now = now;
-        Optional<Reservation6> reservation = subnet.reservationFor(java.util.HexFormat.of().formatHex(IaKey.duid(holder.key())));
+        Optional<Reservation6> reservation = subnet.reservationFor(HexFormat.of().formatHex(IaKey.duid(holder.key())));
         boolean pd = IaKey.type(holder.key()).delegatesPrefixes();
         this.reserved = reservation.flatMap(res -> pd
                 ? res.prefix().filter(p -> res.prefixLength() == slice.length())

@@ -1,6 +1,7 @@
 package org.dhcpcluster.lease.v6;
 
 import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +39,7 @@ public final class Rules6 implements PartitionRules {
         Policy6 p = policy.get();
         Optional<Subnet6> subnet = p.subnet(r.holder().subnetId());
         if (subnet.isEmpty()) {
-            return Decision.answer(new Answer6.IaResult(java.util.List.of(), Status6.NO_BINDING,
+            return Decision.answer(new Answer6.IaResult(List.of(), Status6.NO_BINDING,
                     "link " + r.holder().subnetId() + " is no longer configured"));
         }
         SliceKey slice = (SliceKey) key;

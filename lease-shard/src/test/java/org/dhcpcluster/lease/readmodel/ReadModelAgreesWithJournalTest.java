@@ -12,9 +12,12 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
@@ -131,9 +134,9 @@ class ReadModelAgreesWithJournalTest {
 
     /** Addresses whose journal record and table row differ, at most 20, each as "address: journal | table". */
     private static List<String> differences(Map<String, String> journal, Map<String, String> table) {
-        java.util.Set<String> addresses = new java.util.TreeSet<>(journal.keySet());
+        Set<String> addresses = new TreeSet<>(journal.keySet());
         addresses.addAll(table.keySet());
-        return addresses.stream().filter(a -> !java.util.Objects.equals(journal.get(a), table.get(a)))
+        return addresses.stream().filter(a -> !Objects.equals(journal.get(a), table.get(a)))
                 .map(a -> a + ": " + journal.get(a) + " | " + table.get(a)).limit(20).toList();
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.BitSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,7 +161,7 @@ class Decide4FuzzTest {
         Map<String, Reservation4> byMac = Map.of(
                 "02:00:00:00:00:00", reservation("02:00:00:00:00:00", null, RESERVED.get(0)),
                 "02:00:00:00:00:01", reservation("02:00:00:00:00:01", null, RESERVED.get(1)));
-        String id9 = java.util.HexFormat.of().formatHex(clientId(9));
+        String id9 = HexFormat.of().formatHex(clientId(9));
         Map<String, Reservation4> byClientId = Map.of(id9, reservation(null, id9, RESERVED.get(9)));
         return TestPolicies.policy(TestPolicies.subnet(TestPolicies.SUBNET_ID, "192.0.2.0/24",
                 List.of(new AddressRange(POOL_FIRST, POOL_LAST)), byMac, byClientId, authoritative));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -333,7 +334,7 @@ class Leases4Test {
         policy.set(TestPolicies.policy(TestPolicies.subnet(1, "198.18.0.0/15",
                 List.of(new AddressRange(ip("198.18.0.10"), ip("198.19.255.250"))), Map.of(), Map.of(), false)));
         Set<Integer> blocks = new HashSet<>();
-        Map<ClientMessages4, Integer> given = new java.util.HashMap<>();
+        Map<ClientMessages4, Integer> given = new HashMap<>();
         for (int i = 0; i < 40; i++) {
             var c = new ClientMessages4(700 + i);
             int a = dora(c);

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +60,7 @@ class DatabaseFaultsTest {
         Path work = Path.of("target", "database-faults").toAbsolutePath();
         if (Files.exists(work)) {
             try (var old = Files.walk(work)) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         Files.createDirectories(work);
@@ -197,7 +199,7 @@ class DatabaseFaultsTest {
             while (m.find()) {
                 last = m.group(1);
             }
-            return java.time.Instant.parse(String.valueOf(last)).toEpochMilli();
+            return Instant.parse(String.valueOf(last)).toEpochMilli();
         } catch (IOException | RuntimeException e) {
             throw new AssertionError("no start of PostgreSQL in its log: " + e);
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -67,7 +68,7 @@ class NodeKilledUnderLoadTest {
         return Optional.empty();
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean stop = new AtomicBoolean();
 
     private void clients(int worker) {
         String relayAddress = RELAYS.get(worker);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.dhcpcluster.lease.partition.FloodLimits;
 import org.dhcpcluster.lease.v4.policy.Subnet4;
 import org.dhcpcluster.protocol.v4.Ipv4;
@@ -186,8 +187,8 @@ class NodeConfigLoaderTest {
 
     @Test
     void historyRetentionDefaultsTo400DaysAndTakesADuration() throws IOException {
-        assertEquals(java.time.Duration.ofDays(400), NodeConfigLoader.load(write(v4(SUBNET))).leases().historyRetention());
-        assertEquals(java.time.Duration.ofDays(90),
+        assertEquals(Duration.ofDays(400), NodeConfigLoader.load(write(v4(SUBNET))).leases().historyRetention());
+        assertEquals(Duration.ofDays(90),
                 NodeConfigLoader.load(write(v4(SUBNET) + "dhcp.leases.history-retention = 90d\n")).leases().historyRetention());
     }
 
@@ -212,7 +213,7 @@ class NodeConfigLoaderTest {
         FloodLimits set = NodeConfigLoader.load(write("dhcp.v4 { service-address = \"192.0.2.1\", offer-hold-share-percent = 25\n"
                 + "decline-limit-per-client = 5, decline-limit-window = 10m, decline-quarantine-share-percent = 20\n"
                 + "subnets = [" + SUBNET + "] }")).v4().policy().floodLimits();
-        assertEquals(new FloodLimits(25, 5, java.time.Duration.ofMinutes(10), 20), set);
+        assertEquals(new FloodLimits(25, 5, Duration.ofMinutes(10), 20), set);
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import org.dhcpcluster.lease.partition.FloodLimits;
 import org.dhcpcluster.lease.v6.policy.OptionData6;
@@ -135,7 +136,7 @@ class Policy6ReaderTest {
     @Test
     void floodLimitsAreReadLikeDhcpv4sAndNamedWhenWrong() throws IOException {
         assertEquals(FloodLimits.DEFAULTS, load("subnets = [" + LAN + "]").v6().orElseThrow().policy().floodLimits());
-        assertEquals(new FloodLimits(30, 2, java.time.Duration.ofHours(2), 5), load("offer-hold-share-percent = 30, decline-limit-per-client = 2\n"
+        assertEquals(new FloodLimits(30, 2, Duration.ofHours(2), 5), load("offer-hold-share-percent = 30, decline-limit-per-client = 2\n"
                 + "decline-limit-window = 2h, decline-quarantine-share-percent = 5\nsubnets = [" + LAN + "]").v6().orElseThrow().policy().floodLimits());
         ConfigError e = refused("decline-limit-per-client = -1\nsubnets = [" + LAN + "]");
         assertEquals("dhcp.v6.decline-limit-per-client", e.key());

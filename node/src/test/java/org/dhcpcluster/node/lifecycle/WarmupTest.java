@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -46,11 +47,11 @@ class WarmupTest {
     void everyPartitionOfTheConfiguredPoolsIsWokenOnceUpToTheLimit() {
         Policy4 wide = new Policy4(TestPolicies.lan().serviceAddress(), List.of(
                 TestPolicies.subnet(1, "198.16.0.0/12", List.of(new AddressRange(TestPolicies.ip("198.16.0.1"), TestPolicies.ip("198.31.255.254"))),
-                        java.util.Map.of(), java.util.Map.of(), false),
+                        Map.of(), Map.of(), false),
                 TestPolicies.subnet(2, "192.0.2.0/26", List.of(new AddressRange(TestPolicies.ip("192.0.2.10"), TestPolicies.ip("192.0.2.20"))),
-                        java.util.Map.of(), java.util.Map.of(), false),
+                        Map.of(), Map.of(), false),
                 TestPolicies.subnet(3, "192.0.2.64/26", List.of(new AddressRange(TestPolicies.ip("192.0.2.70"), TestPolicies.ip("192.0.2.80"))),
-                        java.util.Map.of(), java.util.Map.of(), false)), Duration.ofSeconds(30), Duration.ofHours(1));
+                        Map.of(), Map.of(), false)), Duration.ofSeconds(30), Duration.ofHours(1));
         // 4,096 blocks of the /12, one block shared by the two /26s, one v6 address slice and one PD slice.
         assertEquals(4096 + 1 + 2, Warmup.partitionsOf(wide, Optional.of(TestPolicies6.lan())).size());
     }

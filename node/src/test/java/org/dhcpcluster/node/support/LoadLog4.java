@@ -3,6 +3,7 @@ package org.dhcpcluster.node.support;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -88,7 +89,7 @@ public final class LoadLog4 {
     public String duplicateAnswers(long zero) {
         StringBuilder sb = new StringBuilder().append(duplicates.size()).append(" [");
         duplicates.forEach(d -> sb.append(sb.charAt(sb.length() - 1) == '[' ? "" : ", ")
-                .append(String.format(java.util.Locale.ROOT, "%+.1fs", (d - zero) / 1000.0)));
+                .append(String.format(Locale.ROOT, "%+.1fs", (d - zero) / 1000.0)));
         return sb.append(']').toString();
     }
 
@@ -96,7 +97,7 @@ public final class LoadLog4 {
     public String describeFailures(long zero) {
         StringBuilder sb = new StringBuilder("[");
         failures.forEach(f -> sb.append(sb.length() > 1 ? ", " : "").append(f.what()).append(' ').append(f.kind())
-                .append(String.format(java.util.Locale.ROOT, "@%+.1fs", (f.at() - zero) / 1000.0)));
+                .append(String.format(Locale.ROOT, "@%+.1fs", (f.at() - zero) / 1000.0)));
         return sb.append(']').toString();
     }
 

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -33,7 +34,7 @@ public final class LocalCluster implements AutoCloseable {
             """;
 
     private static String relayList(String... relays) {
-        return String.join(", ", java.util.Arrays.stream(relays).map(r -> "\"" + r + "\"").toList());
+        return String.join(", ", Arrays.stream(relays).map(r -> "\"" + r + "\"").toList());
     }
 
     public static LocalCluster start(DatabaseSettings db, int size, String... relays) {

@@ -103,7 +103,7 @@ public final class NetnsClusterScript implements AutoCloseable {
     public Optional<String> get(int i, String path) {
         String token;
         try {
-            token = java.nio.file.Files.readString(state.resolve("management-token")).strip();
+            token = Files.readString(state.resolve("management-token")).strip();
         } catch (java.io.IOException e) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +31,7 @@ public final class NodeProcess implements AutoCloseable {
      * namespace (needs root). Waits until it logs that it is ready.
      */
     public static NodeProcess start(Path config, Path workDir, Optional<String> netns, Duration readyWithin) {
-        NodeProcess node = launch(config, workDir, netns, java.util.Map.of());
+        NodeProcess node = launch(config, workDir, netns, Map.of());
         try {
             node.awaitLog("event=node_ready", readyWithin);
         } catch (RuntimeException | Error e) {
@@ -44,7 +45,7 @@ public final class NodeProcess implements AutoCloseable {
      * Starts a node with extra environment variables (what a container gets from its pod spec)
      * and returns at once; wait for it with {@link #awaitLog}.
      */
-    public static NodeProcess launch(Path config, Path workDir, Optional<String> netns, java.util.Map<String, String> env) {
+    public static NodeProcess launch(Path config, Path workDir, Optional<String> netns, Map<String, String> env) {
         return launch(nodeCommand(config, netns), workDir, env);
     }
 
@@ -62,7 +63,7 @@ public final class NodeProcess implements AutoCloseable {
      * Runs any command that ends up running a node (a container entrypoint, say), with extra
      * environment variables, and returns at once.
      */
-    public static NodeProcess launch(List<String> cmd, Path workDir, java.util.Map<String, String> env) {
+    public static NodeProcess launch(List<String> cmd, Path workDir, Map<String, String> env) {
         Path log = workDir.resolve("node-" + System.nanoTime() + ".log");
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)

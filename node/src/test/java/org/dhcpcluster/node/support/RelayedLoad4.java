@@ -9,15 +9,18 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,7 +74,7 @@ public final class RelayedLoad4 {
     private final List<String> relays;
     private final int population;
     private final boolean spread;
-    private final java.util.Set<Integer> busy = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> busy = ConcurrentHashMap.newKeySet();
     private final Map<Integer, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
     /** Per xid: datagrams sent (one per retransmission, whatever the fan-out) and answers received. */
     private final Map<Integer, int[]> sentAndAnswered = new ConcurrentHashMap<>();
@@ -100,7 +103,7 @@ public final class RelayedLoad4 {
         this.relays = relays;
         this.population = population;
         this.spread = spread;
-        this.sockets = new java.util.ArrayList<>();
+        this.sockets = new ArrayList<>();
         for (String relay : relays) {
             sockets.add(new DatagramSocket(new InetSocketAddress(relay, 67)));
         }
@@ -269,7 +272,7 @@ public final class RelayedLoad4 {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.dhcpcluster.lease.persistence.DatabaseSettings;
 
 /** Node configurations for tests: loopback only, documentation address ranges, ports picked free. */
@@ -37,10 +40,10 @@ public final class TestNodes {
      * clients relayed by {@link TestRelay4}.
      */
     /** Writes a configuration to a file, as an operator would have it. */
-    public static java.nio.file.Path write(Config config, java.nio.file.Path dir) {
-        java.nio.file.Path f = dir.resolve("node.conf");
+    public static Path write(Config config, Path dir) {
+        Path f = dir.resolve("node.conf");
         try {
-            java.nio.file.Files.writeString(f, config.root().render(com.typesafe.config.ConfigRenderOptions.concise().setFormatted(true)));
+            Files.writeString(f, config.root().render(com.typesafe.config.ConfigRenderOptions.concise().setFormatted(true)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,7 +73,7 @@ public final class TestNodes {
                   }
                 }
                 """.formatted(ManagementToken.setting(), db.url(), db.user(), db.password(), dhcpPort, pool,
-                        String.join(", ", java.util.Arrays.stream(relays).map(r -> "\"" + r + "\"").toList())));
+                        String.join(", ", Arrays.stream(relays).map(r -> "\"" + r + "\"").toList())));
     }
 
     /** The link relayed DHCPv6 clients are on in {@link #withV6}: its relay link-address lies inside it. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class PerfdhcpCommandTest {
 
     private static List<String> args(Perfdhcp p) {
         List<String> cmd = p.command();
-        assertEquals("perfdhcp", java.nio.file.Path.of(cmd.get(0)).getFileName().toString());
+        assertEquals("perfdhcp", Path.of(cmd.get(0)).getFileName().toString());
         return cmd.subList(1, cmd.size());
     }
 

@@ -144,8 +144,8 @@ public final class Tools {
     }
 
     /** Skips (or fails under CI) unless {@code file} is a regular file; {@code what} says what it is and how to provide it. */
-    public static void requireFile(java.nio.file.Path file, String what) {
-        if (!java.nio.file.Files.isRegularFile(file)) {
+    public static void requireFile(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
             unavailable("needs " + what + " at " + file);
         }
     }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dhcpcluster.lease.testing.TestPolicies6;
 import org.dhcpcluster.lease.v6.space.Address128;
@@ -54,11 +56,11 @@ class Policy6Test {
     @Test
     void aRelayIsPlacedByInterfaceIdThenListedLinkAddressThenContainment() {
         Subnet6 byId = new Subnet6(2, a("2001:db8:2::"), 64, Optional.empty(), List.of(), List.of("6574683031"), List.of(), List.of(),
-                Lifetimes6.withDefaultTimers(100, 200), false, List.of(), java.util.Map.of());
+                Lifetimes6.withDefaultTimers(100, 200), false, List.of(), Map.of());
         Subnet6 byLink = new Subnet6(3, a("2001:db8:3::"), 64, Optional.empty(), List.of(a("2001:db8:ff::2")), List.of(), List.of(),
-                List.of(), Lifetimes6.withDefaultTimers(100, 200), false, List.of(), java.util.Map.of());
-        Policy6 p = new Policy6(List.of(TestPolicies6.lan().subnets().get(0), byId, byLink), java.time.Duration.ofSeconds(5),
-                java.time.Duration.ofSeconds(5));
+                List.of(), Lifetimes6.withDefaultTimers(100, 200), false, List.of(), Map.of());
+        Policy6 p = new Policy6(List.of(TestPolicies6.lan().subnets().get(0), byId, byLink), Duration.ofSeconds(5),
+                Duration.ofSeconds(5));
         assertEquals(2, p.subnetForRelay(a("2001:db8:1::5"), Optional.of("6574683031")).orElseThrow().id());
         assertEquals(3, p.subnetForRelay(a("2001:db8:ff::2"), Optional.empty()).orElseThrow().id());
         assertEquals(1, p.subnetForRelay(a("2001:db8:1::5"), Optional.empty()).orElseThrow().id());

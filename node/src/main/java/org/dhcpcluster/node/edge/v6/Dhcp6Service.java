@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -170,7 +171,7 @@ public final class Dhcp6Service {
             // A DECLINE the flood limits did not honour is still answered (Success), so counted apart.
             outcomes.forEach(o -> {
                 if (o.answer().declineRefused() != null) {
-                    metrics.declineRefused(o.answer().declineRefused().name().toLowerCase(java.util.Locale.ROOT));
+                    metrics.declineRefused(o.answer().declineRefused().name().toLowerCase(Locale.ROOT));
                 }
             });
             return send(chain, arrival, ReplyBuilder6.withIas(request, replyType, server, subnet.get(), outcomes, preference, commit), started);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.dhcpcluster.protocol.DecodeException;
@@ -90,7 +91,7 @@ class DecoderRobustnessTest {
             decoded++;
             for (DhcpV4Option o : m.options().all()) {
                 DhcpV4OptionTable.byCode(o.code()).ifPresent(def -> assertTrue(def.validate(o.value()).isEmpty(),
-                        "kept invalid option " + o + " from " + java.util.HexFormat.of().formatHex(d)));
+                        "kept invalid option " + o + " from " + HexFormat.of().formatHex(d)));
                 DhcpV4OptionTable.describe(o.code(), o.value()); // formatting for logs never throws
             }
             // Whatever was decoded can be written again (at a size that always fits).
@@ -105,7 +106,7 @@ class DecoderRobustnessTest {
         } catch (DecodeException expected) {
             // a typed refusal is a correct outcome
         } catch (RuntimeException e) {
-            fail("decode threw " + e + " for " + java.util.HexFormat.of().formatHex(d), e);
+            fail("decode threw " + e + " for " + HexFormat.of().formatHex(d), e);
         }
     }
 }
